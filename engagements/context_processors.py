@@ -1,0 +1,19 @@
+from django.utils.functional import SimpleLazyObject
+
+from engagements.models import Membership
+from engagements.navigation import company_nav
+
+
+def navigation(request):
+    membership = getattr(request, "membership", None)
+    user = getattr(request, "user", None)
+    context = {"current_company": getattr(request, "company", None), "membership": membership}
+    if user is not None and user.is_authenticated:
+        # Evaluated only by templates that draw the company switcher: one query.
+        context["my_memberships"] = SimpleLazyObject(
+            lambda: list(Membership.objects.for_user(user).order_by("company__name"))
+        )
+    if membership is not None:
+        match = getattr(request, "resolver_match", None)
+        context["company_nav"] = company_nav(membership, match.url_name if match else None)
+    return context

@@ -1,0 +1,53 @@
+"""Who may do what in a company: the one table of rights.
+
+Views declare the permission they need (see `engagements.tenancy.company_view`);
+templates ask `membership|can:"members.invite"`. No role checks anywhere else.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    DIGITAL_MANAGER = "digital_manager", _("Digital manager")
+    CONSULTANT = "consultant", _("Consultant")
+    COLLEAGUE = "colleague", _("Colleague")
+
+
+class Department(models.TextChoices):
+    SALES = "sales", _("Sales")
+    RND = "rnd", _("R&D")
+    PRODUCTION = "production", _("Production")
+    ADMINISTRATION = "administration", _("Administration")
+
+
+ALL_ROLES = frozenset(Role)
+MANAGERS = frozenset({Role.OWNER, Role.CONSULTANT})
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # Open the company's home page (each role sees its own home).
+    "company.view": ALL_ROLES,
+    # Change the company's name, time zone, language and business hours.
+    "company.edit": MANAGERS,
+    # See who works in the company.
+    "members.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    # Invite people, revoke invitations, remove members.
+    "members.manage": MANAGERS,
+    # Grant the owner role to someone: only an owner may.
+    "members.grant_owner": frozenset({Role.OWNER}),
+}
+
+
+def role_can(role: str, permission: str) -> bool:
+    """Whether `role` holds `permission`. An unknown permission is a programming error."""
+    try:
+        allowed = PERMISSIONS[permission]
+    except KeyError:
+        raise KeyError(f"Unknown permission {permission!r}: add it to engagements.roles.PERMISSIONS.") from None
+    return role in allowed
+
+
+def grantable_roles(role: str) -> list[Role]:
+    """Roles that a member with `role` may give to others."""
+    return [r for r in Role if r != Role.OWNER or role_can(role, "members.grant_owner")]

@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from engagements.views import accounts, company, health
+
+account_patterns = [
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt"),
+        name="password_reset",
+    ),
+    path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
+    ),
+    path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("invitation/<str:token>/", accounts.invitation_accept_view, name="invitation_accept"),
+    path("language/", accounts.set_language, name="set_language"),
+]
+
+company_patterns = [
+    path("", company.company_home, name="company_home"),
+    path("members/", company.members, name="members"),
+    path("members/invite/", company.member_invite, name="member_invite"),
+    path("members/<int:membership_id>/remove/", company.member_remove, name="member_remove"),
+    path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
+    path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
+    path("settings/", company.company_settings, name="company_settings"),
+]
+
+urlpatterns = [
+    path("", company.home, name="home"),
+    path("companies/", company.company_picker, name="company_picker"),
+    path("health/", health.health, name="health"),
+    path("accounts/", include(account_patterns)),
+    path("c/<slug:company_slug>/", include(company_patterns)),
+]

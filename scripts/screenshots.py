@@ -1,0 +1,56 @@
+"""Screenshots of the main pages at laptop and phone width, for looking at them.
+
+Usage: python scripts/screenshots.py [base-url] [out-dir]  (the demo must be running).
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")
+PASSWORD = "staffetta-demo"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+PAGES = [
+    ("login", None, "/accounts/login/"),
+    ("owner-home", "titolare@officine-berica.example", "/c/officine-berica/"),
+    ("members", "titolare@officine-berica.example", "/c/officine-berica/members/"),
+    ("company-settings", "titolare@officine-berica.example", "/c/officine-berica/settings/"),
+    ("consultant-picker", "consulente@staffetta.example", "/companies/"),
+    ("colleague-home", "vendite@officine-berica.example", "/c/officine-berica/"),
+    ("forbidden", "vendite@officine-berica.example", "/c/officine-berica/members/"),
+    ("health", None, "/health/"),
+]
+SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for size_name, (width, height) in SIZES.items():
+            for name, email, path in PAGES:
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                if email:
+                    page.goto(BASE + "/accounts/login/")
+                    page.fill("input[name=username]", email)
+                    page.fill("input[name=password]", PASSWORD)
+                    page.click("button[type=submit]")
+                page.goto(BASE + path)
+                page.screenshot(path=str(OUT / f"{name}-{size_name}.png"), full_page=True)
+                context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Shared users, as in healthchecks' Alice/Bob/Charlie: one company with every role, and
+an outsider who owns another company."""
+
+import os
+import socket
+
+import pytest
+from django.test import Client
+
+from engagements.roles import Role
+from tests.factories import CompanyFactory, MembershipFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip on a laptop that lacks a service; in CI a missing service is a failure."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI must run this test, but: {reason}")
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if IN_CI and _skipped and session.exitstatus == 0:
+        print(f"\nCI: {len(_skipped)} test(s) were skipped, and CI must run them all: {_skipped}")
+        session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_broker_folder(tmp_path_factory):
+    """Keep messages queued by tests out of the development worker's folder."""
+    from config.celery import app, ensure_broker_folders
+
+    options = dict(app.conf.broker_transport_options or {})
+    if "data_folder_in" in options:
+        folder = tmp_path_factory.mktemp("broker")
+        options.update(
+            data_folder_in=str(folder / "queue"),
+            data_folder_out=str(folder / "queue"),
+            processed_folder=str(folder / "processed"),
+        )
+        app.conf.broker_transport_options = options
+        ensure_broker_folders()
+    return options
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness costs a quarter second per user; tests need no secrecy.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def company(db):
+    return CompanyFactory(name="Officine Test", slug="officine-test")
+
+
+@pytest.fixture
+def other_company(db):
+    return CompanyFactory(name="Altra Azienda", slug="altra-azienda")
+
+
+def _member(company, role, email, **extra):
+    return MembershipFactory(company=company, role=role, user=UserFactory(email=email), **extra).user
+
+
+@pytest.fixture
+def owner(company):
+    return _member(company, Role.OWNER, "owner@example.com")
+
+
+@pytest.fixture
+def digital_manager(company):
+    return _member(company, Role.DIGITAL_MANAGER, "digital@example.com")
+
+
+@pytest.fixture
+def consultant(company):
+    return _member(company, Role.CONSULTANT, "consultant@example.com")
+
+
+@pytest.fixture
+def colleague(company):
+    return _member(company, Role.COLLEAGUE, "sales@example.com", department="sales")
+
+
+@pytest.fixture
+def outsider(other_company):
+    return _member(other_company, Role.OWNER, "outsider@example.com")
+
+
+@pytest.fixture
+def users_by_role(owner, digital_manager, consultant, colleague):
+    return {
+        Role.OWNER: owner,
+        Role.DIGITAL_MANAGER: digital_manager,
+        Role.CONSULTANT: consultant,
+        Role.COLLEAGUE: colleague,
+    }
+
+
+@pytest.fixture
+def login():
+    """`login(user)` gives a client logged in as that user."""
+
+    def _login(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _login
