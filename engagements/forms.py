@@ -1,3 +1,4 @@
+import itertools
 import zoneinfo
 
 from django import forms
@@ -27,7 +28,7 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=())
     department = forms.ChoiceField(
         label=_("Department"),
-        choices=[("", "—")] + list(Membership._meta.get_field("department").choices),
+        choices=[("", "—"), *list(Membership._meta.get_field("department").choices)],
         required=False,
         help_text=_("Colleagues only: they receive the conversations routed to this department."),
     )
@@ -132,7 +133,7 @@ class BaseBusinessHoursFormSet(forms.BaseInlineFormSet):
                 continue
             intervals.append((form.cleaned_data["weekday"], form.cleaned_data["opens"], form.cleaned_data["closes"]))
         intervals.sort()
-        for (day_a, _open_a, close_a), (day_b, open_b, _close_b) in zip(intervals, intervals[1:]):
+        for (day_a, _open_a, close_a), (day_b, open_b, _close_b) in itertools.pairwise(intervals):
             if day_a == day_b and open_b < close_a:
                 day = BusinessHours.Weekday(day_a).label
                 raise forms.ValidationError(_("Two intervals overlap on %(day)s."), params={"day": day})

@@ -108,7 +108,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         )
         if not claimed:
             raise ValidationError(_("This invitation has already been used."))
-        membership, created = Membership.objects.get_or_create(
+        membership, _created = Membership.objects.get_or_create(
             user=user,
             company=invitation.company,
             defaults={"role": invitation.role, "department": invitation.department},

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 
 from tests.factories import PASSWORD
@@ -32,7 +34,7 @@ def test_login_page_lists_demo_logins_only_when_demo_data_is_loaded(client, db):
     assert "titolare@officine-berica.example" not in client.get("/accounts/login/").content.decode()
     from django.core.management import call_command
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     content = client.get("/accounts/login/").content.decode()
     assert "titolare@officine-berica.example" in content
     assert "staffetta-demo" in content
