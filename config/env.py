@@ -13,7 +13,9 @@ _FALSE = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    """An empty value counts as unset, as compose files write `${X:-}`."""
+    value = os.environ.get(name, "").strip()
+    return value or default
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -3,6 +3,7 @@ an outsider who owns another company."""
 
 import os
 import socket
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -57,7 +58,9 @@ def _private_broker_folder(tmp_path_factory):
 
     options = dict(app.conf.broker_transport_options or {})
     if "data_folder_in" in options:
-        folder = tmp_path_factory.mktemp("broker")
+        # Laid out like a STAFFETTA_VAR_DIR, so a worker process started with
+        # STAFFETTA_VAR_DIR=<that folder> reads the queue that the tests write.
+        folder = tmp_path_factory.mktemp("var") / "celery"
         options.update(
             data_folder_in=str(folder / "queue"),
             data_folder_out=str(folder / "queue"),
@@ -66,6 +69,13 @@ def _private_broker_folder(tmp_path_factory):
         app.conf.broker_transport_options = options
         ensure_broker_folders()
     return options
+
+
+@pytest.fixture
+def broker_var_dir(_private_broker_folder):
+    """The STAFFETTA_VAR_DIR a worker process needs to share the tests' filesystem broker."""
+    folder = _private_broker_folder.get("data_folder_in")
+    return str(Path(folder).parent.parent) if folder else None
 
 
 @pytest.fixture(autouse=True)

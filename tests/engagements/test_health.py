@@ -1,0 +1,67 @@
+import io
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from config.celery import app as celery_app
+from engagements.models import Company, JobRun, Membership, User
+from engagements.tasks import heartbeat
+
+
+def test_health_reports_database_and_broker_and_no_heartbeat_yet(client, db):
+    response = client.get("/health/?format=json")
+    assert response.status_code == 200
+    assert response.json() == {
+        "ok": True,
+        "database": True,
+        "broker": True,
+        "heartbeat": {"last_run_at": None, "runs": 0, "recent": False},
+    }
+    assert "non ancora eseguite" in client.get("/health/").content.decode()
+
+
+def test_health_shows_the_heartbeat_once_it_has_run(client, db):
+    heartbeat()
+    heartbeat()
+    data = client.get("/health/?format=json").json()
+    assert data["heartbeat"]["runs"] == 2
+    assert data["heartbeat"]["recent"] is True
+    assert "Tutti i sistemi funzionano" in client.get("/health/").content.decode()
+
+
+def test_health_flags_a_late_heartbeat(client, db, settings):
+    settings.HEARTBEAT_SECONDS = 60
+    JobRun.objects.create(name="heartbeat", last_run_at=timezone.now() - timedelta(minutes=10), run_count=5)
+    assert client.get("/health/?format=json").json()["heartbeat"]["recent"] is False
+
+
+def test_health_answers_503_when_the_broker_is_down(client, db, monkeypatch):
+    monkeypatch.setitem(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    response = client.get("/health/?format=json")
+    assert response.status_code == 503
+    assert response.json()["broker"] is False
+    assert "Qualcosa non funziona" in client.get("/health/").content.decode()
+
+
+def test_health_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
+    heartbeat()
+    # SELECT 1, heartbeat row
+    with django_assert_max_num_queries(2):
+        client.get("/health/?format=json")
+
+
+def test_seed_demo_creates_the_demo_once(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (Company.objects.count(), User.objects.count(), Membership.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (Company.objects.count(), User.objects.count(), Membership.objects.count()) == counts == (2, 5, 6)
+    berica = Company.objects.get(slug="officine-berica")
+    consultant = User.objects.get(email="consulente@staffetta.example")
+    assert consultant.check_password("staffetta-demo")
+    assert set(consultant.memberships.values_list("company__slug", "role")) == {
+        ("officine-berica", "consultant"),
+        ("tessiture-astico", "consultant"),
+    }
+    assert berica.memberships.get(user__email="vendite@officine-berica.example").department == "sales"
+    assert berica.business_hours.count() == 10
