@@ -38,6 +38,7 @@ class InvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.company = company
         self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(inviter.role)]
+        self.fields["role"].initial = Role.DIGITAL_MANAGER
         self.fields["language"].initial = company.language
 
     def clean_email(self):
@@ -115,16 +116,29 @@ class CompanyForm(forms.ModelForm):
 
 
 class BusinessHoursForm(forms.ModelForm):
+    """One row of the business-hours table (labels are the column headers)."""
+
     class Meta:
         model = BusinessHours
         fields = ["weekday", "opens", "closes"]
         widgets = {
-            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "weekday": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "opens": forms.TimeInput(attrs={"type": "time", "class": "form-control form-control-sm"}, format="%H:%M"),
+            "closes": forms.TimeInput(attrs={"type": "time", "class": "form-control form-control-sm"}, format="%H:%M"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["aria-label"] = field.label
 
 
 class BaseBusinessHoursFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.update({"class": "form-check-input", "aria-label": _("Remove")})
+
     def clean(self):
         super().clean()
         intervals = []

@@ -48,6 +48,9 @@ def role_can(role: str, permission: str) -> bool:
     return role in allowed
 
 
+INVITATION_ORDER = [Role.DIGITAL_MANAGER, Role.COLLEAGUE, Role.CONSULTANT, Role.OWNER]
+
+
 def grantable_roles(role: str) -> list[Role]:
-    """Roles that a member with `role` may give to others."""
-    return [r for r in Role if r != Role.OWNER or role_can(role, "members.grant_owner")]
+    """Roles that a member with `role` may give to others, the most common first."""
+    return [r for r in INVITATION_ORDER if r != Role.OWNER or role_can(role, "members.grant_owner")]

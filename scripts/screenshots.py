@@ -39,7 +39,7 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for size_name, (width, height) in SIZES.items():
             for name, email, path in PAGES:
-                context = browser.new_context(viewport={"width": width, "height": height})
+                context = browser.new_context(viewport={"width": width, "height": height}, locale="it-IT")
                 page = context.new_page()
                 if email:
                     page.goto(BASE + "/accounts/login/")
