@@ -112,7 +112,7 @@ class CompanyForm(forms.ModelForm):
 
     class Meta:
         model = Company
-        fields = ["name", "sector", "timezone", "language"]
+        fields = ["name", "sector", "timezone", "language", "spend_approval_threshold"]
 
 
 class BusinessHoursForm(forms.ModelForm):

@@ -1,9 +1,11 @@
 import zoneinfo
 from datetime import time
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -92,6 +94,14 @@ class Company(models.Model):
     sector = models.CharField(_("sector"), max_length=160, blank=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Rome", validators=[validate_timezone])
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="it")
+    spend_approval_threshold = models.DecimalField(
+        _("spend approval threshold (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("300.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("A spend above this amount waits for the owner's approval; up to it, the digital manager decides."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -36,6 +36,27 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "members.manage": MANAGERS,
     # Grant the owner role to someone: only an owner may.
     "members.grant_owner": frozenset({Role.OWNER}),
+    # The engagement: its plan, phases, milestones and timeline. Owners read it; the
+    # digital manager sees the plan; the consultant runs it.
+    "engagement.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "engagement.manage": frozenset({Role.CONSULTANT}),
+    # The handover board: responsibilities moving consultant → shared → trainee.
+    "handover.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "handover.move": frozenset({Role.CONSULTANT}),
+    # Budgets: lines planned per month and channel, spends, approvals above the threshold.
+    "budget.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "budget.plan": frozenset({Role.OWNER, Role.CONSULTANT}),
+    "budget.spend": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    "budget.approve": frozenset({Role.OWNER}),
+    # The trainee's presence schedule (trial mornings, then every morning).
+    "schedule.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "schedule.manage": frozenset({Role.OWNER, Role.CONSULTANT}),
+    # Monthly reviews of the engagement.
+    "review.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "review.edit": frozenset({Role.CONSULTANT}),
+    # The digital readiness questionnaire of the audit and of each re-audit.
+    "readiness.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "readiness.manage": frozenset({Role.CONSULTANT}),
 }
 
 

@@ -30,6 +30,9 @@ company_patterns = [
     path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),
+    path("engagement/budget/", include("engagements.budgets.urls")),
+    path("engagement/schedule/", include("engagements.schedule.urls")),
+    path("engagement/readiness/", include("engagements.readiness.urls")),
 ]
 
 urlpatterns = [

@@ -78,6 +78,7 @@ def test_owner_changes_company_settings_and_business_hours(login, company, owner
         "company-sector": "Meccanica di precisione",
         "company-timezone": "Europe/Rome",
         "company-language": "en",
+        "company-spend_approval_threshold": "250.00",
         "hours-TOTAL_FORMS": str(len(hours) + 2),
         "hours-INITIAL_FORMS": str(len(hours)),
         "hours-MIN_NUM_FORMS": "0",
@@ -99,7 +100,11 @@ def test_owner_changes_company_settings_and_business_hours(login, company, owner
     response = login(owner).post(f"/c/{company.slug}/settings/", data)
     assert response.status_code == 302
     company.refresh_from_db()
-    assert (company.name, company.language) == ("Officine Test Srl", "en")
+    assert (company.name, company.language, str(company.spend_approval_threshold)) == (
+        "Officine Test Srl",
+        "en",
+        "250.00",
+    )
     assert BusinessHours.objects.for_company(company).filter(weekday=5).count() == 1
     assert BusinessHours.objects.for_company(company).count() == len(hours)
 
@@ -109,6 +114,7 @@ def test_owner_changes_company_settings_and_business_hours(login, company, owner
     [
         ("company-timezone", "Mars/Olympus", "Mars/Olympus"),
         ("company-name", "", "Questo campo è obbligatorio"),
+        ("company-spend_approval_threshold", "-5", "maggiore o uguale a 0"),
     ],
 )
 def test_bad_company_settings_are_refused_and_nothing_is_saved(login, company, owner, field, value, message):
@@ -117,6 +123,7 @@ def test_bad_company_settings_are_refused_and_nothing_is_saved(login, company, o
         "company-sector": "",
         "company-timezone": "Europe/Rome",
         "company-language": "it",
+        "company-spend_approval_threshold": "300",
         "hours-TOTAL_FORMS": "0",
         "hours-INITIAL_FORMS": "0",
         field: value,
@@ -132,6 +139,7 @@ def test_overlapping_or_backwards_hours_are_refused(login, company, owner):
         "company-name": "Officine Test",
         "company-timezone": "Europe/Rome",
         "company-language": "it",
+        "company-spend_approval_threshold": "300",
         "hours-TOTAL_FORMS": "3",
         "hours-INITIAL_FORMS": "0",
         "hours-0-weekday": "5",

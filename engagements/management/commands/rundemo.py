@@ -13,6 +13,10 @@ from config.celery import ensure_broker_folders
 from engagements.demo import DEMO_PASSWORD, DEMO_USERS
 
 
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 class Command(BaseCommand):
     help = "Run Staffetta with a Celery worker and beat, and print the address and demo logins."
 
@@ -20,6 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="Address and port of the web server.")
 
     def handle(self, *args, addrport, **options):
+        # Stopped by a service manager (SIGTERM) as by Ctrl+C: take the children down too.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         ensure_broker_folders()
         python = sys.executable
         env = os.environ.copy()
