@@ -6,6 +6,7 @@ production checks: a real SECRET_KEY, ALLOWED_HOSTS and an SMTP server are requi
 and `manage.py check --deploy` must be clean.
 """
 
+import os
 import zoneinfo
 from datetime import timedelta
 from pathlib import Path
@@ -61,9 +62,12 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "engagements",
+    "engagements.plan",
     "engagements.budgets",
     "engagements.schedule",
     "engagements.readiness",
+    "engagements.handover",
+    "engagements.reviews",
     "contentdesk",
     "inbox",
     "training",
@@ -125,8 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # A file, not memory, so that a Celery worker started by a test sees the test data.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-staffetta.sqlite3")}
+    # A file, not memory, so that a Celery worker started by a test sees the test data; one
+    # per test run, so that two runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-staffetta-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the Celery broker and the cache. Without it, a filesystem broker and cache.
@@ -177,6 +182,8 @@ HEARTBEAT_SECONDS = env_int("HEARTBEAT_SECONDS", 60, minimum=1)
 # Every periodic job of the product, in one place.
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "engagements.tasks.heartbeat", "schedule": HEARTBEAT_SECONDS},
+    # Drafts last month's review of every open engagement (idempotent: one per month).
+    "draft-monthly-reviews": {"task": "engagements.reviews.tasks.draft_monthly_reviews", "schedule": 3600},
 }
 
 # Email: SMTP when EMAIL_HOST is set; in development without it, mail is written to files

@@ -14,6 +14,5 @@ def navigation(request):
             lambda: list(Membership.objects.for_user(user).order_by("company__name"))
         )
     if membership is not None:
-        match = getattr(request, "resolver_match", None)
-        context["company_nav"] = company_nav(membership, match.url_name if match else None)
+        context["company_nav"] = company_nav(membership, request.path)
     return context

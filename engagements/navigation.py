@@ -17,20 +17,21 @@ class NavItem:
 
 COMPANY_NAV: list[NavItem] = [
     NavItem("company_home", _("Home"), "house", "company.view"),
+    NavItem("engagement_overview", _("Engagement"), "signpost-split", "engagement.view"),
     NavItem("members", _("Team"), "people", "members.view"),
     NavItem("company_settings", _("Company settings"), "gear", "company.edit"),
 ]
 
 
-def company_nav(membership, current_url_name: str | None) -> list[dict]:
+def company_nav(membership, current_path: str) -> list[dict]:
+    """The entries the member may see; an entry is active on its page and the pages below it."""
     slug = membership.company.slug
-    return [
-        {
-            "label": item.label,
-            "icon": item.icon,
-            "url": reverse(item.url_name, kwargs={"company_slug": slug}),
-            "active": item.url_name == current_url_name,
-        }
-        for item in COMPANY_NAV
-        if membership.can(item.permission)
-    ]
+    home = reverse("company_home", kwargs={"company_slug": slug})
+    entries = []
+    for item in COMPANY_NAV:
+        if not membership.can(item.permission):
+            continue
+        url = reverse(item.url_name, kwargs={"company_slug": slug})
+        active = current_path == url if url == home else current_path.startswith(url)
+        entries.append({"label": item.label, "icon": item.icon, "url": url, "active": active})
+    return entries

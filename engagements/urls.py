@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from engagements.plan import views as plan_views
 from engagements.views import accounts, company, health
 
 account_patterns = [
@@ -30,14 +31,18 @@ company_patterns = [
     path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),
+    path("engagement/", include("engagements.plan.urls")),
     path("engagement/budget/", include("engagements.budgets.urls")),
     path("engagement/schedule/", include("engagements.schedule.urls")),
     path("engagement/readiness/", include("engagements.readiness.urls")),
+    path("engagement/handover/", include("engagements.handover.urls")),
+    path("engagement/reviews/", include("engagements.reviews.urls")),
 ]
 
 urlpatterns = [
     path("", company.home, name="home"),
     path("companies/", company.company_picker, name="company_picker"),
+    path("portfolio/", plan_views.portfolio, name="portfolio"),
     path("health/", health.health, name="health"),
     path("accounts/", include(account_patterns)),
     path("c/<slug:company_slug>/", include(company_patterns)),

@@ -29,16 +29,30 @@ PAGES = [
     ("colleague-home", "vendite@officine-berica.example", "/c/officine-berica/"),
     ("forbidden", "vendite@officine-berica.example", "/c/officine-berica/members/"),
     ("health", None, "/health/"),
+    ("engagement-owner", "titolare@officine-berica.example", "/c/officine-berica/engagement/"),
+    ("engagement-phases", "consulente@staffetta.example", "/c/officine-berica/engagement/phases/"),
+    ("engagement-new", "consulente@staffetta.example", "/c/officine-berica/engagement/edit/"),
+    ("portfolio", "consulente@staffetta.example", "/portfolio/"),
+    ("handover", "consulente@staffetta.example", "/c/officine-berica/engagement/handover/"),
+    ("budget-owner", "titolare@officine-berica.example", "/c/officine-berica/engagement/budget/"),
+    ("budget-digital", "digital@officine-berica.example", "/c/officine-berica/engagement/budget/"),
+    ("schedule", "consulente@staffetta.example", "/c/officine-berica/engagement/schedule/"),
+    ("readiness", "consulente@staffetta.example", "/c/officine-berica/engagement/readiness/"),
+    ("reviews", "titolare@officine-berica.example", "/c/officine-berica/engagement/reviews/"),
+    ("astico-engagement", "consulente@staffetta.example", "/c/tessiture-astico/engagement/"),
 ]
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
 
 
 def main() -> None:
+    only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for size_name, (width, height) in SIZES.items():
             for name, email, path in PAGES:
+                if only and name not in only:
+                    continue
                 context = browser.new_context(viewport={"width": width, "height": height}, locale="it-IT")
                 page = context.new_page()
                 if email:

@@ -65,3 +65,28 @@ def test_seed_demo_creates_the_demo_once(db):
     }
     assert berica.memberships.get(user__email="vendite@officine-berica.example").department == "sales"
     assert berica.business_hours.count() == 10
+
+
+def test_seed_demo_puts_officine_berica_in_month_4_of_7_and_tessiture_astico_in_month_1(db):
+    from django.utils import timezone
+
+    from engagements.budgets.models import Spend
+    from engagements.handover.models import HandoverItem
+    from engagements.plan.models import Engagement
+    from engagements.readiness.models import ReadinessCheck
+    from engagements.reviews.models import Review
+    from engagements.schedule.models import PresencePeriod
+
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+    today = timezone.localdate()
+    berica = Engagement.objects.get(company__slug="officine-berica")
+    astico = Engagement.objects.get(company__slug="tessiture-astico")
+    assert (berica.month_number(today), berica.total_months) == (4, 7)
+    assert astico.month_number(today) == 1
+    assert berica.phases.count() == astico.phases.count() == 5
+    assert HandoverItem.objects.filter(engagement=berica).count() == 7
+    assert Review.objects.filter(engagement=berica).count() == 3
+    assert ReadinessCheck.objects.filter(company=berica.company).count() == 2
+    assert PresencePeriod.objects.filter(company=berica.company).count() == 2
+    assert Spend.objects.filter(company=berica.company, status=Spend.Status.PENDING).exists()

@@ -1,8 +1,16 @@
+from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
+from engagements.budgets.demo import seed_demo_budgets
 from engagements.demo import DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS
+from engagements.handover.demo import seed_demo_handover
 from engagements.models import Company, Membership, User
+from engagements.plan.demo import seed_demo_engagement
+from engagements.readiness.demo import seed_demo_readiness
+from engagements.reviews.demo import seed_demo_reviews
+from engagements.schedule.demo import seed_demo_schedule
 from engagements.services import company_create
 
 
@@ -19,6 +27,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Created company {company.name}")
             companies[data["slug"]] = company
 
+        users = {}
         for email, first_name, last_name, roles in DEMO_USERS:
             user = User.objects.filter(email=email).first()
             if user is None:
@@ -26,8 +35,34 @@ class Command(BaseCommand):
                     email=email, password=DEMO_PASSWORD, first_name=first_name, last_name=last_name
                 )
                 self.stdout.write(f"Created login {email}")
+            users[email] = user
             for slug, role, department in roles:
                 Membership.objects.get_or_create(
                     user=user, company=companies[slug], defaults={"role": role, "department": department}
                 )
+
+        self._seed_engagements(companies, users)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
+
+    def _seed_engagements(self, companies, users):
+        consultant = users["consulente@staffetta.example"]
+        berica, astico = companies["officine-berica"], companies["tessiture-astico"]
+        owner = users["titolare@officine-berica.example"]
+        trainee = users["digital@officine-berica.example"]
+        today = timezone.localdate(timezone=berica.tzinfo)
+
+        # Officine Berica: month 4 of a 7-month engagement, with everything it has produced.
+        engagement = seed_demo_engagement(berica, consultant=consultant, trainee=trainee, today=today, month=4)
+        seed_demo_schedule(berica, trainee=trainee, start=engagement.starts_on)
+        seed_demo_readiness(
+            berica, consultant=consultant, taken_on=engagement.starts_on - relativedelta(years=3), scores="earlier"
+        )
+        seed_demo_readiness(
+            berica, consultant=consultant, taken_on=engagement.starts_on + relativedelta(days=10), scores="initial"
+        )
+        seed_demo_handover(engagement, consultant=consultant, today=today)
+        seed_demo_reviews(engagement, consultant=consultant, owner=owner, trainee=trainee, today=today)
+        seed_demo_budgets(berica, digital_manager=trainee, owner=owner, today=today)
+
+        # Tessiture Astico: month 1, the audit has just begun (no digital manager yet).
+        seed_demo_engagement(astico, consultant=consultant, trainee=None, today=today, month=1)
