@@ -17,6 +17,7 @@ class NavItem:
 
 COMPANY_NAV: list[NavItem] = [
     NavItem("company_home", _("Home"), "house", "company.view"),
+    NavItem("inbox", _("Inbox"), "inbox", "inbox.view"),
     NavItem("engagement_overview", _("Engagement"), "signpost-split", "engagement.view"),
     NavItem("members", _("Team"), "people", "members.view"),
     NavItem("company_settings", _("Company settings"), "gear", "company.edit"),

@@ -54,6 +54,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Monthly reviews of the engagement.
     "review.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "review.edit": frozenset({Role.CONSULTANT}),
+    # The inbox. Colleagues see only the conversations routed to them (the queryset decides),
+    # and may answer those; the digital manager and the consultant work the whole inbox.
+    "inbox.view": ALL_ROLES,
+    "inbox.answer": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT, Role.COLLEAGUE}),
+    "inbox.work": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # Intake channels (form, webhook), their keys, secrets and allowed websites; canned replies.
+    "inbox.channels": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    "inbox.canned": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
     # The digital readiness questionnaire of the audit and of each re-audit.
     "readiness.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "readiness.manage": frozenset({Role.CONSULTANT}),

@@ -31,6 +31,7 @@ company_patterns = [
     path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),
+    path("inbox/", include("inbox.urls")),
     path("engagement/", include("engagements.plan.urls")),
     path("engagement/budget/", include("engagements.budgets.urls")),
     path("engagement/schedule/", include("engagements.schedule.urls")),
@@ -44,6 +45,7 @@ urlpatterns = [
     path("companies/", company.company_picker, name="company_picker"),
     path("portfolio/", plan_views.portfolio, name="portfolio"),
     path("health/", health.health, name="health"),
+    path("in/", include("inbox.intake.urls")),
     path("accounts/", include(account_patterns)),
     path("c/<slug:company_slug>/", include(company_patterns)),
 ]

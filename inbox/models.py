@@ -1,1 +1,361 @@
-# Models arrive with the issues that build this app; see ../shared/DESIGN.md.
+"""The unified inbox: intake channels, contacts, conversations and their messages."""
+
+import secrets
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from engagements.models import Company, CompanyScopedQuerySet
+from engagements.roles import Department, Role
+
+
+def new_public_key() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class IntakeChannel(models.Model):
+    """Where enquiries come in: the website form, a webhook for other tools, email, chat."""
+
+    class Kind(models.TextChoices):
+        FORM = "form", _("Website form")
+        WEBHOOK = "webhook", _("Webhook")
+        EMAIL = "email", _("Email")
+        CHAT = "chat", _("Live chat")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="intake_channels")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=120)
+    public_key = models.CharField(_("public key"), max_length=40, unique=True, default=new_public_key)
+    secret = models.CharField(_("signing secret"), max_length=64, default=new_secret)
+    allowed_origins = models.TextField(
+        _("allowed websites"),
+        blank=True,
+        help_text=_("One address per line, e.g. https://www.example.it — only these sites may show the form."),
+    )
+    auto_acknowledge = models.BooleanField(_("send an acknowledgement"), default=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("intake channel")
+        verbose_name_plural = _("intake channels")
+        ordering = ["company", "kind", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def origins(self) -> list[str]:
+        return [line.strip().rstrip("/").lower() for line in self.allowed_origins.splitlines() if line.strip()]
+
+    def origin_allowed(self, origin: str | None) -> bool:
+        return bool(origin) and origin.rstrip("/").lower() in self.origins
+
+
+class InboundItem(models.Model):
+    """Every inbound payload exactly as received, stored before anything else happens."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    channel = models.ForeignKey(IntakeChannel, on_delete=models.CASCADE, related_name="inbound_items")
+    received_at = models.DateTimeField(default=timezone.now)
+    idempotency_key = models.CharField(max_length=200, blank=True)
+    payload = models.JSONField()
+    remote_addr = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    conversation = models.ForeignKey("Conversation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inbound item")
+        verbose_name_plural = _("inbound items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "idempotency_key"], condition=~Q(idempotency_key=""), name="inbound_once_per_key"
+            ),
+        ]
+        indexes = [models.Index(fields=["processed_at", "received_at"], name="inbound_unprocessed")]
+
+    def __str__(self):
+        return f"{self.channel} {self.received_at:%Y-%m-%d %H:%M}"
+
+
+class ContactQuerySet(CompanyScopedQuerySet):
+    def with_email(self, email: str):
+        return self.filter(email=(email or "").strip().lower())
+
+
+class Contact(models.Model):
+    class Kind(models.TextChoices):
+        PROSPECT = "prospect", _("Prospect")
+        CUSTOMER = "customer", _("Existing customer")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
+    email = models.EmailField(_("email"), blank=True)
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PROSPECT)
+    consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_source = models.CharField(_("consent source"), max_length=200, blank=True)
+    marketing_consent = models.BooleanField(_("agrees to marketing"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name", "email"]
+        constraints = [
+            models.UniqueConstraint("company", Lower("email"), condition=~Q(email=""), name="contact_one_per_email"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email or str(_("Anonymous visitor"))
+
+
+class Tag(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(_("tag"), max_length=40)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("company", Lower("name"), name="tag_unique_per_company")]
+
+    def __str__(self):
+        return self.name
+
+
+def new_reply_token() -> str:
+    return secrets.token_hex(10)
+
+
+class ConversationQuerySet(CompanyScopedQuerySet):
+    def visible_to(self, membership):
+        """Colleagues see only what is routed to them; the others see the whole inbox."""
+        if membership.role == Role.COLLEAGUE:
+            return self.filter(routed_to_id=membership.user_id)
+        return self
+
+    def open(self):
+        return self.exclude(status__in=[Conversation.Status.RESOLVED, Conversation.Status.SPAM])
+
+    def needing_reply(self):
+        return self.filter(status__in=[Conversation.Status.NEW, Conversation.Status.OPEN])
+
+
+class Conversation(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        OPEN = "open", _("Open")
+        WAITING_CUSTOMER = "waiting_customer", _("Waiting on customer")
+        WAITING_COLLEAGUE = "waiting_colleague", _("Waiting on colleague")
+        RESOLVED = "resolved", _("Resolved")
+        SPAM = "spam", _("Spam")
+
+    class Priority(models.IntegerChoices):
+        LOW = 0, _("Low")
+        NORMAL = 1, _("Normal")
+        HIGH = 2, _("High")
+        URGENT = 3, _("Urgent")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="conversations")
+    channel = models.ForeignKey(
+        IntakeChannel, on_delete=models.SET_NULL, null=True, blank=True, related_name="conversations"
+    )
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="conversations")
+    subject = models.CharField(_("subject"), max_length=250)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assignee"),
+    )
+    department = models.CharField(_("department"), max_length=20, choices=Department.choices, blank=True)
+    routed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("routed to"),
+    )
+    topic = models.CharField(_("topic"), max_length=80, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="conversations", verbose_name=_("tags"))
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    landing_page = models.URLField(_("landing page"), max_length=500, blank=True)
+    referrer = models.URLField(_("referrer"), max_length=500, blank=True)
+    utm_source = models.CharField(max_length=120, blank=True)
+    utm_medium = models.CharField(max_length=120, blank=True)
+    utm_campaign = models.CharField(max_length=120, blank=True)
+    utm_term = models.CharField(max_length=120, blank=True)
+    utm_content = models.CharField(max_length=120, blank=True)
+    spam_score = models.FloatField(null=True, blank=True)
+    reply_token = models.CharField(max_length=24, unique=True, default=new_reply_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    first_response_seconds = models.PositiveIntegerField(
+        _("first response time (business seconds)"), null=True, blank=True
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolution_seconds = models.PositiveIntegerField(_("resolution time (business seconds)"), null=True, blank=True)
+    sla_alerted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        ordering = ["-last_activity_at", "-id"]
+        indexes = [
+            models.Index(fields=["company", "-last_activity_at", "-id"], name="conv_company_activity"),
+            models.Index(fields=["company", "status", "-last_activity_at"], name="conv_company_status"),
+            models.Index(fields=["company", "assignee", "-last_activity_at"], name="conv_company_assignee"),
+            models.Index(fields=["company", "routed_to", "-last_activity_at"], name="conv_company_routed"),
+            models.Index(fields=["company", "first_response_due_at"], name="conv_company_sla"),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+
+class MessageQuerySet(CompanyScopedQuerySet):
+    pass
+
+
+class Message(models.Model):
+    class Direction(models.TextChoices):
+        IN = "in", _("Incoming")
+        OUT = "out", _("Reply")
+        NOTE = "note", _("Internal note")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    direction = models.CharField(_("direction"), max_length=4, choices=Direction.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("sanitized HTML"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Email threading: our Message-ID for outgoing mail, the sender's for incoming mail.
+    message_id = models.CharField(max_length=250, blank=True)
+    in_reply_to = models.CharField(max_length=250, blank=True)
+    references = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_error = models.TextField(blank=True)
+    inbound_item = models.ForeignKey(InboundItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["conversation", "created_at"], name="message_thread"),
+            models.Index(fields=["company", "message_id"], name="message_company_msgid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_direction_display()} · {self.conversation}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    # Under MEDIA_ROOT, outside the web root; served only through a view that checks access.
+    name = PurePosixPath(filename).name[-120:] or "file"
+    return f"attachments/{instance.company_id}/{timezone.now():%Y/%m}/{secrets.token_hex(8)}-{name}"
+
+
+class Attachment(models.Model):
+    MAX_BYTES = 10 * 1024 * 1024
+    ALLOWED_TYPES = {
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+        "image/gif",
+        "image/webp",
+        "text/plain",
+        "text/csv",
+        "application/zip",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/dxf",
+        "image/vnd.dxf",
+        "application/step",
+    }
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.filename
+
+
+class CannedReply(models.Model):
+    """A ready answer, per language: the product knowledge base grows from real questions."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="canned_replies")
+    title = models.CharField(_("title"), max_length=160)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="it")
+    body = models.TextField(_("text"), help_text=_("Placeholders: {name}, {company}, {agent}, {subject}."))
+    topic = models.CharField(_("topic"), max_length=80, blank=True)
+    source_message = models.ForeignKey(Message, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    use_count = models.PositiveIntegerField(default=0)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("canned reply")
+        verbose_name_plural = _("canned replies")
+        ordering = ["language", "title"]
+
+    def __str__(self):
+        return self.title

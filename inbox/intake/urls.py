@@ -1,0 +1,2 @@
+# Public intake under /in/<public_key>/: website form, embed snippet, webhook, OpenAPI schema.
+urlpatterns = []
