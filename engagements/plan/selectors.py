@@ -30,3 +30,21 @@ def milestone_counts(engagement, today):
         done=Count("id", filter=Q(done_on__isnull=False)),
         overdue=Count("id", filter=Q(done_on__isnull=True, due_on__lt=today)),
     )
+
+
+def engagement_summary(company, today):
+    """What the company home shows of the engagement: where it stands and what comes next."""
+    engagement = Engagement.objects.for_company(company).current().first()
+    if engagement is None:
+        return None
+    milestones = list(
+        Milestone.objects.filter(phase__engagement=engagement, done_on__isnull=True)
+        .select_related("phase")
+        .order_by("due_on", "id")[:4]
+    )
+    return {
+        "engagement": engagement,
+        "month_number": engagement.month_number(today),
+        "milestones": milestones,
+        "overdue": [m for m in milestones if m.due_on < today],
+    }

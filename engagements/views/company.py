@@ -4,11 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from engagements.budgets.selectors import pending_spends
 from engagements.forms import BusinessHoursFormSet, CompanyForm, InvitationForm
 from engagements.models import BusinessHours, Invitation, Membership
+from engagements.plan.selectors import engagement_summary
 from engagements.services import invitation_create, invitation_resend, invitation_revoke, membership_remove
 from engagements.tenancy import LAST_COMPANY_SESSION_KEY, company_view
 
@@ -44,7 +47,12 @@ def company_home(request):
         if request.membership.can("members.manage")
         else None,
         "business_hours": list(BusinessHours.objects.for_company(company)),
+        "today": timezone.localdate(),
     }
+    if request.membership.can("engagement.view"):
+        context["engagement_summary"] = engagement_summary(company, context["today"])
+    if request.membership.can("budget.approve"):
+        context["spends_to_approve"] = list(pending_spends(company)[:5])
     return render(request, "engagements/company_home.html", context)
 
 

@@ -51,14 +51,14 @@ def test_company_home_is_in_italian_with_the_navigation_of_the_role(login, compa
 def test_company_home_query_count_is_fixed(login, company, owner, consultant, django_assert_max_num_queries):
     client = login(consultant)
     # session, user, membership+company, role counts, pending invitations, business hours,
-    # switcher memberships, session update (last company), savepoints
-    with django_assert_max_num_queries(10):
+    # engagement, open milestones, switcher memberships, session update and its savepoints
+    with django_assert_max_num_queries(12):
         client.get(f"/c/{company.slug}/")
     for _n in range(10):
         other = CompanyFactory()
         MembershipFactory(company=other, user=consultant, role=Role.CONSULTANT)
         MembershipFactory(company=company, role=Role.COLLEAGUE)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         assert client.get(f"/c/{company.slug}/").status_code == 200
 
 
@@ -165,3 +165,31 @@ def test_company_settings_page_query_count_is_fixed(login, company, owner, djang
     # session, user, membership+company, business hours, switcher, session update (last company)
     with django_assert_max_num_queries(8):
         assert client.get(f"/c/{company.slug}/settings/").status_code == 200
+
+
+def test_owner_home_shows_spends_to_approve_and_overdue_milestones(
+    login, company, owner, consultant, django_assert_max_num_queries
+):
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from engagements.budgets.services import spend_record
+    from tests.plan.factories import make_engagement
+
+    make_engagement(company, consultant, starts_on=date.today() - timedelta(days=100))
+    spend_record(
+        company=company,
+        user=consultant,
+        spent_on=date.today(),
+        amount=Decimal("950.00"),
+        channel="google_ads",
+        note="Campagna fiera",
+    )
+    client = login(owner)
+    client.get(f"/c/{company.slug}/")
+    # session, user, membership, role counts, invitations, hours, engagement, milestones,
+    # spends to approve, switcher
+    with django_assert_max_num_queries(10):
+        content = client.get(f"/c/{company.slug}/").content.decode()
+    assert "Campagna fiera" in content
+    assert "in ritardo dal" in content
