@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "engagements.tasks.heartbeat", "schedule": HEARTBEAT_SECONDS},
     # Drafts last month's review of every open engagement (idempotent: one per month).
     "draft-monthly-reviews": {"task": "engagements.reviews.tasks.draft_monthly_reviews", "schedule": 3600},
+    # Enquiries stored while the broker was down, or whose follow-up failed: finish them.
+    "sweep-unprocessed-intake": {"task": "inbox.intake.tasks.sweep_unprocessed", "schedule": 120},
+    # Unanswered enquiries at risk or past due, urgent ones while the trainee is away.
+    "inbox-sla-alerts": {"task": "inbox.mail.tasks.sla_alerts", "schedule": 900},
 }
 
 # Email: SMTP when EMAIL_HOST is set; in development without it, mail is written to files
@@ -198,6 +202,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+# Replies to our emails go to reply+<token>@INBOUND_EMAIL_DOMAIN, so they thread back.
+INBOUND_EMAIL_DOMAIN = env_str("INBOUND_EMAIL_DOMAIN", "reply.staffetta.example")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Staffetta <noreply@staffetta.example>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 if EMAIL_HOST:

@@ -276,6 +276,8 @@ class Message(models.Model):
     references = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     send_error = models.TextField(blank=True)
+    # Automatic acknowledgements are outgoing mail too, but they are not a first response.
+    is_automatic = models.BooleanField(_("sent automatically"), default=False)
     inbound_item = models.ForeignKey(InboundItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     objects = MessageQuerySet.as_manager()

@@ -84,8 +84,20 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _private_file_cache(settings, _cache_folder):
+    """The embedded default's file cache, in a folder of this test run's own (Redis stays Redis)."""
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(_cache_folder)}}
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache(_private_file_cache):
     from django.core.cache import cache
 
     cache.clear()

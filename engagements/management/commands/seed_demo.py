@@ -12,6 +12,8 @@ from engagements.readiness.demo import seed_demo_readiness
 from engagements.reviews.demo import seed_demo_reviews
 from engagements.schedule.demo import seed_demo_schedule
 from engagements.services import company_create
+from inbox.demo import seed_demo_inbox
+from inbox.services import channels_ensure_defaults
 
 
 class Command(BaseCommand):
@@ -63,6 +65,20 @@ class Command(BaseCommand):
         seed_demo_handover(engagement, consultant=consultant, today=today)
         seed_demo_reviews(engagement, consultant=consultant, owner=owner, trainee=trainee, today=today)
         seed_demo_budgets(berica, digital_manager=trainee, owner=owner, today=today)
+
+        # The inbox: channels for both companies, six months of enquiries for Officine Berica.
+        for company in (berica, astico):
+            for channel in channels_ensure_defaults(company):
+                if channel.kind == channel.Kind.FORM and not channel.allowed_origins:
+                    channel.allowed_origins = f"https://www.{company.slug}.example"
+                    channel.save(update_fields=["allowed_origins"])
+        seed_demo_inbox(
+            berica,
+            digital_manager=trainee,
+            consultant=consultant,
+            colleague_sales=users["vendite@officine-berica.example"],
+            today=today,
+        )
 
         # Tessiture Astico: month 1, the audit has just begun (no digital manager yet).
         seed_demo_engagement(astico, consultant=consultant, trainee=None, today=today, month=1)
