@@ -40,6 +40,11 @@ PAGES = [
     ("readiness", "consulente@staffetta.example", "/c/officine-berica/engagement/readiness/"),
     ("reviews", "titolare@officine-berica.example", "/c/officine-berica/engagement/reviews/"),
     ("astico-engagement", "consulente@staffetta.example", "/c/tessiture-astico/engagement/"),
+    ("inbox", "digital@officine-berica.example", "/c/officine-berica/inbox/"),
+    ("inbox-colleague", "vendite@officine-berica.example", "/c/officine-berica/inbox/"),
+    ("inbox-channels", "digital@officine-berica.example", "/c/officine-berica/inbox/channels/"),
+    ("inbox-canned", "digital@officine-berica.example", "/c/officine-berica/inbox/canned/"),
+    ("inbox-conversation", "digital@officine-berica.example", "/c/officine-berica/inbox/?status=all#open-first"),
 ]
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
 
@@ -61,6 +66,13 @@ def main() -> None:
                     page.fill("input[name=password]", PASSWORD)
                     page.click("button[type=submit]")
                 page.goto(BASE + path)
+                if path.endswith("#open-first"):
+                    # The first conversation of the list, whatever its id in this demo database.
+                    href = page.eval_on_selector_all(
+                        "a[href]",
+                        "els => els.map(e => e.getAttribute('href')).find(h => /\\/inbox\\/\\d+\\/(\\?|$)/.test(h))",
+                    )
+                    page.goto(BASE + href)
                 page.screenshot(path=str(OUT / f"{name}-{size_name}.png"), full_page=True)
                 context.close()
         browser.close()
