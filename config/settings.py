@@ -233,7 +233,13 @@ LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_HOURS", 24, minimum=1) * 3600
 INVITATION_MAX_AGE = timedelta(days=env_int("INVITATION_MAX_AGE_DAYS", 7, minimum=1, maximum=60))
 
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For; rate limits
+# and login throttling count the address the nearest of them saw (engagements/net.py).
+BEHIND_TLS_PROXY = PRODUCTION and env_bool("BEHIND_TLS_PROXY", default=True)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0, minimum=0, maximum=5)
+
 # Login throttling (https://django-axes.readthedocs.io/en/latest/4_configuration.html)
+AXES_CLIENT_IP_CALLABLE = "engagements.net.axes_client_ip"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -260,7 +266,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-    if env_bool("BEHIND_TLS_PROXY", default=True):
+    if BEHIND_TLS_PROXY:
         # The reverse proxy in front of gunicorn terminates TLS and says so in this header;
         # gunicorn itself must not be reachable from outside (docker-compose.yml binds it to
         # 127.0.0.1). Set BEHIND_TLS_PROXY=0 when Staffetta terminates TLS itself.

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from inbox.attachments import attachments_store
 from inbox.mail import tasks as mail_tasks
 from inbox.models import CannedReply, Contact, Conversation, Message, Tag
 from inbox.sanitize import text_to_html
@@ -129,7 +130,7 @@ def conversation_route(
             transaction.on_commit(lambda: mail_tasks.notify_routed.delay(conversation_id, user_id))
 
 
-def conversation_reply(*, conversation: Conversation, author, body_text: str, now=None) -> Message:
+def conversation_reply(*, conversation: Conversation, author, body_text: str, files=(), now=None) -> Message:
     """Answer the customer: an outgoing message, sent by email after commit.
 
     The first reply records the first-response time (in business seconds); the conversation
@@ -147,6 +148,7 @@ def conversation_reply(*, conversation: Conversation, author, body_text: str, no
             body_html=text_to_html(body_text),
             created_at=now,
         )
+        attachments_store(message=message, files=files)
         # Conditional, so that of two colleagues answering at once only the first counts.
         first = Conversation.objects.filter(pk=conversation.pk, first_response_at__isnull=True).update(
             first_response_at=now

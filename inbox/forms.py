@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from engagements.models import User
 from engagements.roles import Department, Role
 from inbox.actions import TAG_MAX_LENGTH, BulkAction
+from inbox.attachments import MAX_FILES, attachment_problem
 from inbox.models import CannedReply, Contact, Conversation, IntakeChannel, Tag
 from inbox.search import MAX_QUERY_LENGTH
 from inbox.selectors import SLA_AT_RISK, SLA_BREACHED, worker_roles
@@ -171,15 +172,47 @@ class MessageForm(forms.Form):
     )
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "form-control form-control-sm"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
 class ReplyForm(MessageForm):
     # The canned reply inserted in the text, if any: counted when the reply is sent.
     canned = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Up to 5 files of 10 MB each: PDF, images, office documents, DXF or STEP drawings."),
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "reply")
         super().__init__(*args, **kwargs)
         self.fields["body"].label = _("Reply")
         self.fields["body"].widget.attrs.update({"rows": 8, "data-shortcut-target": "r"})
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("Attach at most %(n)s files to one reply.") % {"n": MAX_FILES})
+        problems = [problem for problem in map(attachment_problem, files) if problem]
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
 
 
 class NoteForm(MessageForm):

@@ -5,7 +5,6 @@ for; only active channels of active companies answer. Every POST that passes the
 is stored before anything else (inbox.services.inbound_receive).
 """
 
-import ipaddress
 import json
 import secrets
 from functools import cache
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
+from engagements.net import client_ip
 from inbox.intake import cors
 from inbox.intake.forms import HONEYPOT_FIELD, TRACKING_FIELDS, EnquiryForm, consent_text, webhook_enquiry
 from inbox.intake.openapi import docs_context, openapi_document
@@ -93,11 +93,7 @@ def _rate_limited_message(seconds: int) -> str:
 
 
 def _remote_addr(request) -> str | None:
-    address = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
+    return client_ip(request)
 
 
 def _received_form(request) -> dict:

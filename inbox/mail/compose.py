@@ -191,4 +191,7 @@ def build_email(message: Message, thread: Thread) -> EmailMultiAlternatives:
         headers=headers,
     )
     email.attach_alternative(render("inbox/mail/outgoing.html", context), "text/html")
+    for attachment in message.attachments.all():
+        with attachment.file.open("rb") as handle:
+            email.attach(attachment.filename, handle.read(), attachment.content_type)
     return email

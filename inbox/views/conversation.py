@@ -153,11 +153,16 @@ def canned_fill(request, conversation_id):
 @company_view("inbox.answer")
 def reply(request, conversation_id):
     conversation = _conversation(request, conversation_id)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("The reply was not sent: please correct the text below."))
         return _render(request, conversation, status=400, reply_form=form)
-    actions.conversation_reply(conversation=conversation, author=request.user, body_text=form.cleaned_data["body"])
+    actions.conversation_reply(
+        conversation=conversation,
+        author=request.user,
+        body_text=form.cleaned_data["body"],
+        files=form.cleaned_data["attachments"],
+    )
     if form.cleaned_data.get("canned"):
         actions.canned_reply_used(company=request.company, canned_id=form.cleaned_data["canned"])
     who = conversation.contact.email or conversation.contact.display_name
