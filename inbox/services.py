@@ -24,6 +24,7 @@ from django.utils.html import strip_tags
 
 from engagements.models import Company
 from inbox import sla
+from inbox.attachments import attachment_type, attachments_store
 from inbox.models import Contact, Conversation, InboundItem, IntakeChannel, Message
 from inbox.sanitize import sanitize_html
 
@@ -36,6 +37,10 @@ MAX_ATTEMPTS = 5
 SWEEP_AFTER = timedelta(minutes=2)
 SWEEP_BATCH = 200
 SPAM_THRESHOLD = 0.8
+
+
+class InboundNotStored(Exception):
+    """An enquiry with files whose conversation could not be opened: nothing was stored."""
 
 
 def _clip(value, length: int) -> str:
@@ -220,13 +225,22 @@ def inbound_receive(
     remote_addr: str | None = None,
     user_agent: str = "",
     meta: dict | None = None,
+    files=(),
 ) -> tuple[InboundItem, bool]:
     """Store an inbound enquiry and open its conversation; returns (item, created).
 
     `received` is the payload exactly as it arrived, `enquiry` the validated fields (the
     dict described in inbox.intake.forms), `meta` what else the request said (origin…).
     The same idempotency key on the same channel returns the first item, created=False.
+
+    `files` (already validated, see inbox.attachments.attachment_problem) are stored on the
+    first incoming message in the same transaction; the payload records their names, sizes
+    and types, never their bytes. The sweep can open a conversation later only from the
+    JSON payload, which cannot bring the files back: so when files came with the enquiry
+    and its conversation cannot be opened now, everything is rolled back and
+    InboundNotStored is raised, for the caller to ask the visitor to send again (503).
     """
+    files = list(files or ())
     with transaction.atomic():
         try:
             # Only a key can collide (the unique constraint ignores empty keys): a savepoint then.
@@ -235,7 +249,12 @@ def inbound_receive(
                     company_id=channel.company_id,
                     channel=channel,
                     idempotency_key=idempotency_key,
-                    payload={"received": received, "enquiry": enquiry, "meta": meta or {}},
+                    payload={
+                        "received": received,
+                        "enquiry": enquiry,
+                        "meta": meta or {},
+                        **({"attachments": [_file_summary(f) for f in files]} if files else {}),
+                    },
                     remote_addr=remote_addr,
                     user_agent=_clip(user_agent, 300),
                 )
@@ -248,16 +267,34 @@ def inbound_receive(
                 raise
             return existing, False
         item.channel = channel
+        stored = []
         try:
             # A savepoint: if opening the conversation fails, the item is kept and the
-            # sweep opens it later.
+            # sweep opens it later (but see InboundNotStored for an enquiry with files).
             with transaction.atomic():
                 _open_conversation(item)
-        except Exception:
+                if files:
+                    message = Message.objects.get(inbound_item=item)
+                    for uploaded in files:
+                        stored.extend(attachments_store(message=message, files=[uploaded]))
+        except Exception as exc:
+            if files:
+                logger.exception("Enquiry with files on channel %s not stored: the visitor is asked again.", channel.pk)
+                for attachment in stored:  # their rows are rolled back; remove the written files too
+                    attachment.file.delete(save=False)
+                raise InboundNotStored(str(exc)) from exc
             logger.exception("Inbound item %s is stored; its conversation will be opened by the sweep.", item.pk)
             item.conversation = None
         _queue_processing(item.pk)
     return item, True
+
+
+def _file_summary(uploaded) -> dict:
+    return {
+        "name": (uploaded.name or "")[:200],
+        "size": uploaded.size,
+        "content_type": attachment_type(uploaded.name or ""),
+    }
 
 
 def _queue_processing(item_id: int) -> None:

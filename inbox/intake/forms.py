@@ -14,13 +14,25 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from inbox.models import IntakeChannel
+from inbox.attachments import attachment_problem
+from inbox.forms import MultipleFileField, MultipleFileInput
+from inbox.models import Attachment, IntakeChannel
 
 MESSAGE_MAX_LENGTH = 10_000
 IDEMPOTENCY_KEY_MAX_LENGTH = 200
 UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 TRACKING_FIELDS = ("landing_page", "referrer", *UTM_FIELDS)
 HONEYPOT_FIELD = "website"
+# Files a visitor may attach to one enquiry (drawings, PDFs…), each up to Attachment.MAX_BYTES.
+MAX_FORM_FILES = 3
+ACCEPTED_EXTENSIONS = ".pdf,.jpg,.jpeg,.png,.gif,.webp,.txt,.csv,.zip,.doc,.docx,.xls,.xlsx,.dxf,.step,.stp"
+
+
+def attachments_hint() -> str:
+    return gettext(
+        "Optional: up to %(count)s files of %(mb)s MB each (PDF, images, office documents, text, CSV, ZIP, "
+        "DXF or STEP drawings)."
+    ) % {"count": MAX_FORM_FILES, "mb": Attachment.MAX_BYTES // (1024 * 1024)}
 
 
 def consent_text(company) -> str:
@@ -55,6 +67,11 @@ class EnquiryForm(forms.Form):
     message = forms.CharField(
         label=_("Message"), max_length=MESSAGE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        widget=MultipleFileInput(attrs={"class": "form-control", "accept": ACCEPTED_EXTENSIONS}),
+    )
     consent = forms.BooleanField(
         error_messages={"required": _("Please give your consent: without it we cannot answer you.")},
     )
@@ -74,12 +91,24 @@ class EnquiryForm(forms.Form):
     utm_term = forms.CharField(required=False, widget=forms.HiddenInput)
     utm_content = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    visible_names = ("name", "email", "organisation", "phone", "subject", "message", "consent")
+    visible_names = ("name", "email", "organisation", "phone", "subject", "message", "attachments", "consent")
 
     def __init__(self, *args, company, **kwargs):
         super().__init__(*args, **kwargs)
         self.company = company
         self.fields["consent"].label = consent_text(company)
+        self.fields["attachments"].help_text = attachments_hint()
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > MAX_FORM_FILES:
+            raise forms.ValidationError(
+                gettext("Attach at most %(count)s files to one message.") % {"count": MAX_FORM_FILES}
+            )
+        problems = [problem for problem in map(attachment_problem, files) if problem]
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
 
     def clean(self):
         cleaned = super().clean()

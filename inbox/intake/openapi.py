@@ -11,10 +11,12 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from inbox.intake.forms import IDEMPOTENCY_KEY_MAX_LENGTH, MESSAGE_MAX_LENGTH
+from inbox.intake.forms import ACCEPTED_EXTENSIONS, IDEMPOTENCY_KEY_MAX_LENGTH, MAX_FORM_FILES, MESSAGE_MAX_LENGTH
 from inbox.intake.signature import SIGNATURE_HEADER
+from inbox.models import Attachment
 
 BODY_LIMIT_KB = 64
+FILE_LIMIT_MB = Attachment.MAX_BYTES // (1024 * 1024)
 WEBHOOK_PATH = "/in/{public_key}/webhook/"
 SUBMIT_PATH = "/in/{public_key}/submit/"
 
@@ -63,7 +65,7 @@ def openapi_document(base_url: str) -> dict:
         "description": "The channel's public key, shown on the channels page of the inbox.",
         "schema": {"type": "string"},
     }
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "Staffetta intake",
@@ -132,7 +134,10 @@ def openapi_document(base_url: str) -> dict:
                         "from the channel's allowed websites (checked on the Origin header; CORS). Answers "
                         "in the visitor's language (lang, then the form's language field, then "
                         "Accept-Language). A form post without Accept: application/json is answered with a "
-                        "303 redirect to the thank-you page. At most 10 posts per 10 minutes from one address."
+                        "303 redirect to the thank-you page. At most 10 posts per 10 minutes from one address. "
+                        f"Files (up to {MAX_FORM_FILES}, {FILE_LIMIT_MB} MB each) are sent as "
+                        "`multipart/form-data` in the field `attachments`; a file of a kind we do not accept "
+                        "refuses the whole post (400, errors under `attachments`)."
                     ),
                     "parameters": [
                         {
@@ -150,6 +155,10 @@ def openapi_document(base_url: str) -> dict:
                             "application/x-www-form-urlencoded": {
                                 "schema": {"$ref": "#/components/schemas/FormEnquiry"}
                             },
+                            "multipart/form-data": {
+                                "schema": {"$ref": "#/components/schemas/FormEnquiryWithFiles"},
+                                "encoding": {"attachments": {"contentType": "application/octet-stream"}},
+                            },
                         },
                     },
                     "responses": {
@@ -158,10 +167,17 @@ def openapi_document(base_url: str) -> dict:
                         "400": _answer("Fields to correct (see errors), in the visitor's language.", "Problem"),
                         "403": _answer("The calling website is not among the channel's allowed websites."),
                         "404": _answer("No active form channel has this key."),
-                        "413": _answer(f"The body is larger than {BODY_LIMIT_KB} KB."),
+                        "413": _answer(
+                            f"The body is larger than {BODY_LIMIT_KB} KB (multipart/form-data: "
+                            f"{MAX_FORM_FILES} × {FILE_LIMIT_MB} MB + {BODY_LIMIT_KB} KB)."
+                        ),
                         "415": _answer("The body is neither JSON nor form data."),
                         "429": _answer(
                             "Too many posts from this address: wait Retry-After seconds.", headers=RETRY_AFTER
+                        ),
+                        "503": _answer(
+                            "Only with files: the enquiry could not be stored just now and nothing was kept. "
+                            "Send it again in a minute."
                         ),
                     },
                 },
@@ -264,6 +280,22 @@ def openapi_document(base_url: str) -> dict:
                         ),
                     },
                 },
+                "FormEnquiryWithFiles": {
+                    "type": "object",
+                    "description": "The form's fields, plus files.",
+                    "required": ["name", "email", "message", "consent"],
+                    "properties": {
+                        "attachments": {
+                            "type": "array",
+                            "maxItems": MAX_FORM_FILES,
+                            "description": (
+                                f"Optional files, {FILE_LIMIT_MB} MB each at most, of these kinds: "
+                                f"{ACCEPTED_EXTENSIONS.replace(',', ' ')}."
+                            ),
+                            "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+                        },
+                    },
+                },
                 "Received": {
                     "type": "object",
                     "required": ["ok", "id"],
@@ -298,6 +330,11 @@ def openapi_document(base_url: str) -> dict:
             },
         },
     }
+    schemas = document["components"]["schemas"]
+    # The multipart form: every field of FormEnquiry, then the files.
+    with_files = schemas["FormEnquiryWithFiles"]
+    with_files["properties"] = {**schemas["FormEnquiry"]["properties"], **with_files["properties"]}
+    return document
 
 
 PYTHON_EXAMPLE = """import hashlib

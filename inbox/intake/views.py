@@ -11,7 +11,9 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -23,14 +25,25 @@ from django.views.decorators.csrf import csrf_exempt
 
 from engagements.net import client_ip
 from inbox.intake import cors
-from inbox.intake.forms import HONEYPOT_FIELD, TRACKING_FIELDS, EnquiryForm, consent_text, webhook_enquiry
+from inbox.intake.forms import (
+    ACCEPTED_EXTENSIONS,
+    HONEYPOT_FIELD,
+    MAX_FORM_FILES,
+    TRACKING_FIELDS,
+    EnquiryForm,
+    attachments_hint,
+    consent_text,
+    webhook_enquiry,
+)
 from inbox.intake.openapi import docs_context, openapi_document
 from inbox.intake.ratelimit import rate_limit_hit
 from inbox.intake.signature import SIGNATURE_HEADER, signature_valid
-from inbox.models import IntakeChannel
-from inbox.services import inbound_receive
+from inbox.models import Attachment, IntakeChannel
+from inbox.services import InboundNotStored, inbound_receive
 
 BODY_LIMIT = 64 * 1024
+# A form with files: the fields plus MAX_FORM_FILES files of Attachment.MAX_BYTES each.
+MULTIPART_BODY_LIMIT = MAX_FORM_FILES * Attachment.MAX_BYTES + BODY_LIMIT
 # Per channel and IP address: a person sends a few messages, a bot many.
 FORM_RATE_LIMIT = 10
 FORM_RATE_WINDOW = 600
@@ -76,15 +89,22 @@ def _json(status: int, message: str = "", errors: dict | None = None, **extra) -
     return JsonResponse({**body, **extra}, status=status)
 
 
-def _too_big(request) -> bool:
+def _too_big(request, limit: int = BODY_LIMIT) -> bool:
     try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > BODY_LIMIT
+        return int(request.META.get("CONTENT_LENGTH") or 0) > limit
     except ValueError:
         return True
 
 
 def _too_big_message() -> str:
     return _("The message is too long: send at most %(size)s KB.") % {"size": BODY_LIMIT // 1024}
+
+
+def _files_too_big_message() -> str:
+    return _("The files are too large: attach at most %(count)s files of %(mb)s MB each.") % {
+        "count": MAX_FORM_FILES,
+        "mb": Attachment.MAX_BYTES // (1024 * 1024),
+    }
 
 
 def _rate_limited_message(seconds: int) -> str:
@@ -111,7 +131,12 @@ def _read_submission(request) -> tuple[dict | None, dict | None, JsonResponse | 
             return None, None, _json(400, _("Send the fields as a JSON object."), {})
         return data, data, None
     if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data") or not request.body:
-        received = _received_form(request)
+        try:
+            received = _received_form(request)
+        except (RequestDataTooBig, TooManyFilesSent):
+            return None, None, _json(413, _files_too_big_message(), {})
+        except MultiPartParserError:
+            return None, None, _json(400, _("The form data could not be read. Please send it again."), {})
         return request.POST.dict(), received, None
     return None, None, _json(415, _("Send the form as JSON or as form data."), {})
 
@@ -216,7 +241,10 @@ def _submit(request, channel, language, allowed) -> HttpResponse:
     wants_json = _wants_json(request)
     if not allowed:
         return _json(403, _not_allowed_message(channel))
-    if _too_big(request):
+    if request.content_type == "multipart/form-data":
+        if _too_big(request, MULTIPART_BODY_LIMIT):
+            return _problem(request, channel, language, 413, _files_too_big_message(), wants_json)
+    elif _too_big(request):
         return _problem(request, channel, language, 413, _too_big_message(), wants_json)
     verdict = rate_limit_hit(
         f"form{channel.pk}", _remote_addr(request) or "unknown", limit=FORM_RATE_LIMIT, window=FORM_RATE_WINDOW
@@ -229,32 +257,47 @@ def _submit(request, channel, language, allowed) -> HttpResponse:
     if error is not None:
         return error
     form_language = visitor_language(request, channel.company.language, request.GET.get("lang"), data.get("language"))
+    files = request.FILES if request.content_type == "multipart/form-data" else None
     with translation.override(form_language):
-        form = EnquiryForm(data, company=channel.company)
+        form = EnquiryForm(data, files, company=channel.company)
         if not form.is_valid():
-            message = _("Please correct the fields marked below.")
-            if wants_json:
-                errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
-                return _in_language(_json(400, message, errors), form_language)
-            context = _form_context(request, channel, form, form_language, problem=message)
-            return _in_language(render(request, "inbox/intake/form.html", context, status=400), form_language)
+            return _refused(request, channel, form, form_language, 400, _("Please correct the fields marked below."))
         cleaned = form.cleaned_data
         page = cleaned["landing_page"] or request.build_absolute_uri(
             reverse("intake_form", kwargs={"public_key": channel.public_key})
         )
-        inbound_receive(
-            channel=channel,
-            enquiry=form.enquiry(language=form_language, consent_source=f"{channel.name} · {page}"),
-            received=received,
-            idempotency_key=cleaned["idempotency_key"],
-            remote_addr=_remote_addr(request),
-            user_agent=request.headers.get("User-Agent", ""),
-            meta={"origin": request.headers.get("Origin", ""), "content_type": request.content_type},
-        )
+        try:
+            inbound_receive(
+                channel=channel,
+                enquiry=form.enquiry(language=form_language, consent_source=f"{channel.name} · {page}"),
+                received=received,
+                idempotency_key=cleaned["idempotency_key"],
+                remote_addr=_remote_addr(request),
+                user_agent=request.headers.get("User-Agent", ""),
+                meta={"origin": request.headers.get("Origin", ""), "content_type": request.content_type},
+                files=cleaned["attachments"],
+            )
+        except InboundNotStored:
+            # Only with files: without them the item is kept and the sweep opens it later.
+            message = _("Your message and its files could not be stored just now. Please send them again in a minute.")
+            return _refused(request, channel, form, form_language, 503, message)
         if wants_json:
             return _in_language(_json(200, _thanks_message()), form_language)
     url = reverse("intake_thanks", kwargs={"public_key": channel.public_key}) + "?" + urlencode({"lang": form_language})
     return _see_other(url)
+
+
+def _refused(request, channel, form, language, status, message) -> HttpResponse:
+    """The form refused with what was typed: errors per field (JSON) or the form again (HTML)."""
+    if _wants_json(request):
+        errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        return _in_language(_json(status, message, errors), language)
+    if request.FILES:
+        # A browser never fills a file input again: say so rather than let the files vanish silently.
+        again = _("Files cannot be kept when the form is shown again: please choose them again.")
+        message = f"{message} {again}"
+    context = _form_context(request, channel, form, language, problem=message)
+    return _in_language(render(request, "inbox/intake/form.html", context, status=status), language)
 
 
 def _see_other(url: str) -> HttpResponse:
@@ -373,6 +416,11 @@ def _snippet_texts(company) -> dict:
                 "sending": _("Sending…"),
                 "fix": _("Please correct the fields marked below."),
                 "failed": _("Your message could not be sent. Please try again in a few minutes."),
+                "attachmentsHint": attachments_hint(),
+                "tooManyFiles": _("Attach at most %(count)s files to one message.") % {"count": MAX_FORM_FILES},
+                # The same words as the server's check; the script puts the file's name in {name}.
+                "fileTooLarge": _("“%(name)s” is too large: the limit is %(mb)s MB per file.")
+                % {"name": "{name}", "mb": Attachment.MAX_BYTES // (1024 * 1024)},
             }
     return texts
 
@@ -389,6 +437,9 @@ def embed_js(request, public_key):
     config = {
         "endpoint": request.build_absolute_uri(reverse("intake_submit", kwargs={"public_key": public_key})),
         "defaultLanguage": channel.company.language,
+        "maxFiles": MAX_FORM_FILES,
+        "maxBytes": Attachment.MAX_BYTES,
+        "accept": ACCEPTED_EXTENSIONS,
         "texts": _snippet_texts(channel.company),
     }
     # Inside a script, "</" could end an inline copy of it: escape it the way JSON allows.

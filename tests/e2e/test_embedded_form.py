@@ -7,7 +7,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from inbox.models import Conversation, InboundItem
+from inbox.models import Attachment, Conversation, InboundItem
 from tests.conftest import free_port
 from tests.inbox.intake.factories import IntakeChannelFactory
 
@@ -48,7 +48,10 @@ def publish(folder, name, *, staffetta, channel, lang="en"):
     (folder / name).write_text(HOST_PAGE.format(lang=lang, staffetta=staffetta, key=channel.public_key))
 
 
-def test_a_visitor_sends_the_embedded_form_from_another_website(page, live_server, company, other_website, tmp_path):
+def test_a_visitor_sends_the_embedded_form_from_another_website(
+    page, live_server, company, other_website, tmp_path, settings
+):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
     folder, origin = other_website
     channel = IntakeChannelFactory(company=company, name="Sito web", allowed_origins=origin)
     publish(folder, "flange.html", staffetta=live_server.url, channel=channel)
@@ -67,6 +70,11 @@ def test_a_visitor_sends_the_embedded_form_from_another_website(page, live_serve
     page.get_by_label("Subject").fill("Quote for flanges")
     page.get_by_label("Message").fill("Good morning, we need 200 stainless steel flanges DN50.")
     page.get_by_label("I agree that Officine Test processes").check()
+    # With a file the snippet sends form data (multipart) instead of JSON.
+    expect(page.get_by_text("up to 3 files of 10 MB each")).to_be_visible()
+    page.get_by_label("Attachments").set_input_files(
+        {"name": "flange-DN50.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
+    )
     page.get_by_role("button", name="Send").click()
 
     expect(page.get_by_role("status")).to_contain_text("Thank you! We have received your message")
@@ -80,6 +88,8 @@ def test_a_visitor_sends_the_embedded_form_from_another_website(page, live_serve
     assert (conversation.utm_source, conversation.utm_campaign) == ("newsletter", "spring")
     assert "Officine Test" in conversation.contact.consent_text
     assert InboundItem.objects.get().payload["meta"]["origin"] == origin
+    attachment = Attachment.objects.get()
+    assert (attachment.filename, attachment.message.conversation) == ("flange-DN50.pdf", conversation)
 
 
 def test_the_embedded_form_speaks_italian_on_an_italian_page(page, live_server, company, other_website):

@@ -62,6 +62,8 @@
       ".stf-form input[type=text],.stf-form input[type=email],.stf-form input[type=tel],.stf-form textarea" +
       "{box-sizing:border-box;width:100%;padding:.5rem .6rem;border:1px solid #8a8f94;border-radius:.3rem;font:inherit;color:#212529;background:#fff}" +
       ".stf-form textarea{min-height:8rem;resize:vertical}" +
+      ".stf-form input[type=file]{box-sizing:border-box;width:100%;font:inherit}" +
+      ".stf-hint{font-size:.9em;opacity:.8;margin:.25rem 0 0}" +
       ".stf-form input[aria-invalid=true],.stf-form textarea[aria-invalid=true]{border-color:#b3261e;outline-color:#b3261e}" +
       ".stf-check{display:flex;gap:.5rem;align-items:flex-start}" +
       ".stf-check input{margin:.3rem 0 0;flex:none;width:1.1rem;height:1.1rem}" +
@@ -104,6 +106,23 @@
       inputs[field.name] = input;
     });
 
+    // Optional files (drawings, PDFs): sent as multipart/form-data only when some are chosen.
+    var filesId = uid + "-attachments";
+    var filesWrap = el("div", { class: "stf-field" });
+    filesWrap.appendChild(el("label", { for: filesId }, t.labels.attachments));
+    var files = el("input", {
+      id: filesId,
+      name: "attachments",
+      type: "file",
+      multiple: "",
+      accept: config.accept,
+      "aria-describedby": filesId + "-hint"
+    });
+    filesWrap.appendChild(files);
+    filesWrap.appendChild(el("p", { id: filesId + "-hint", class: "stf-hint" }, t.attachmentsHint));
+    form.appendChild(filesWrap);
+    inputs.attachments = files;
+
     var consentWrap = el("div", { class: "stf-field stf-check" });
     var consent = el("input", { id: uid + "-consent", name: "consent", type: "checkbox", value: "on", required: "", "aria-required": "true" });
     consentWrap.appendChild(consent);
@@ -130,6 +149,18 @@
         inputs[name].removeAttribute("aria-invalid");
         inputs[name].removeAttribute("aria-describedby");
       }
+      files.setAttribute("aria-describedby", filesId + "-hint");
+    }
+
+    // The server checks again; this only spares the visitor a long upload that would be refused.
+    function fileErrors() {
+      var chosen = files.files || [];
+      var problems = [];
+      if (chosen.length > config.maxFiles) problems.push(t.tooManyFiles);
+      for (var i = 0; i < chosen.length; i++) {
+        if (chosen[i].size > config.maxBytes) problems.push(t.fileTooLarge.replace("{name}", chosen[i].name));
+      }
+      return problems.length ? { attachments: problems } : null;
     }
 
     function showErrors(body) {
@@ -172,15 +203,32 @@
       UTM.forEach(function (name) {
         if (params.get(name)) data[name] = params.get(name);
       });
+      var tooBig = fileErrors();
+      if (tooBig) {
+        showErrors({ message: t.fix, errors: tooBig });
+        return;
+      }
+      var request = { method: "POST", mode: "cors", credentials: "omit" };
+      if (files.files && files.files.length) {
+        // With files: form data (the browser sets the multipart boundary itself).
+        var body = new FormData();
+        for (var field in data) {
+          if (field === "consent") {
+            if (data.consent) body.append("consent", "on");
+          } else {
+            body.append(field, data[field]);
+          }
+        }
+        for (var f = 0; f < files.files.length; f++) body.append("attachments", files.files[f]);
+        request.headers = { Accept: "application/json" };
+        request.body = body;
+      } else {
+        request.headers = { "Content-Type": "application/json", Accept: "application/json" };
+        request.body = JSON.stringify(data);
+      }
       button.disabled = true;
       button.textContent = t.sending;
-      fetch(config.endpoint + "?lang=" + encodeURIComponent(lang), {
-        method: "POST",
-        mode: "cors",
-        credentials: "omit",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(data)
-      })
+      fetch(config.endpoint + "?lang=" + encodeURIComponent(lang), request)
         .then(function (response) {
           return response.json().then(function (body) {
             return { ok: response.ok, body: body };

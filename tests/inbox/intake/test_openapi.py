@@ -117,3 +117,13 @@ def test_the_docs_page_is_in_italian_by_default(client, db):
 def test_docs_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
     with django_assert_max_num_queries(0):
         assert client.get("/in/docs/").status_code == 200
+
+
+def test_the_submit_endpoint_documents_files_as_multipart_form_data():
+    document = openapi_document("https://staffetta.example")
+    operation = document["paths"]["/in/{public_key}/submit/"]["post"]
+    multipart = operation["requestBody"]["content"]["multipart/form-data"]
+    schema = document["components"]["schemas"][multipart["schema"]["$ref"].rsplit("/", 1)[-1]]
+    assert schema["properties"]["attachments"]["maxItems"] == 3
+    assert {"name", "email", "message", "consent"} <= set(schema["properties"])
+    assert {"400", "413", "503"} <= set(operation["responses"])
