@@ -1,29 +1,20 @@
+"""The intake tests' rows: the shared inbox factories with the defaults these tests read."""
+
 import factory
 
-from inbox.models import Contact, IntakeChannel
-from tests.factories import CompanyFactory
+from tests.inbox import factories as shared
 
 
-class IntakeChannelFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = IntakeChannel
-
-    company = factory.SubFactory(CompanyFactory)
-    kind = IntakeChannel.Kind.FORM
+class IntakeChannelFactory(shared.IntakeChannelFactory):
     name = factory.Sequence(lambda n: f"Modulo {n}")
     allowed_origins = "https://www.officine-test.example"
 
 
 class WebhookChannelFactory(IntakeChannelFactory):
-    kind = IntakeChannel.Kind.WEBHOOK
+    kind = shared.IntakeChannel.Kind.WEBHOOK
     name = factory.Sequence(lambda n: f"CRM {n}")
     allowed_origins = ""
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
-    company = factory.SubFactory(CompanyFactory)
+class ContactFactory(shared.ContactFactory):
     email = factory.Sequence(lambda n: f"cliente{n}@example.com")
-    name = factory.Faker("name", locale="it_IT")

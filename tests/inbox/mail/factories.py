@@ -1,50 +1,30 @@
+"""The mail tests' inbox rows: the shared factories with the defaults these tests read."""
+
 import factory
 from django.utils import timezone
 
-from inbox.models import Contact, Conversation, IntakeChannel, Message
-from tests.factories import CompanyFactory
+from tests.inbox import factories as shared
 
 
-class IntakeChannelFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = IntakeChannel
-
-    company = factory.SubFactory(CompanyFactory)
-    kind = IntakeChannel.Kind.FORM
+class IntakeChannelFactory(shared.IntakeChannelFactory):
     name = "Sito web"
 
 
-class ContactFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Contact
-
-    company = factory.SubFactory(CompanyFactory)
+class ContactFactory(shared.ContactFactory):
     email = factory.Sequence(lambda n: f"cliente{n}@idraulica-veneta.example")
     name = "Mario Rossi"
     organisation = "Idraulica Veneta Srl"
-    language = "it"
 
 
-class ConversationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Conversation
-
-    company = factory.SubFactory(CompanyFactory)
+class ConversationFactory(shared.ConversationFactory):
     channel = factory.SubFactory(IntakeChannelFactory, company=factory.SelfAttribute("..company"))
     contact = factory.SubFactory(ContactFactory, company=factory.SelfAttribute("..company"))
     subject = "Preventivo valvole a sfera DN50"
-    language = "it"
     spam_score = 0.0
-    created_at = factory.LazyFunction(timezone.now)
-    last_activity_at = factory.SelfAttribute("created_at")
+    first_response_due_at = None
 
 
-class MessageFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Message
-
+class MessageFactory(shared.MessageFactory):
     conversation = factory.SubFactory(ConversationFactory)
-    company = factory.SelfAttribute("conversation.company")
-    direction = Message.Direction.IN
     body_text = "Buongiorno,\nvorrei un preventivo per 200 valvole a sfera DN50 PN16.\nGrazie"
     created_at = factory.LazyFunction(timezone.now)
