@@ -45,3 +45,31 @@ def heartbeat_status(now: datetime | None = None) -> tuple[JobRun | None, bool]:
     if run is None:
         return None, False
     return run, now - run.last_run_at <= timedelta(seconds=3 * settings.HEARTBEAT_SECONDS)
+
+
+@dataclass
+class JobStatus:
+    name: str
+    every_seconds: int
+    run: JobRun | None
+    recent: bool
+
+
+def periodic_jobs_status(now: datetime | None = None) -> list[JobStatus]:
+    """Every job of the beat schedule with its last run (one query); late after three missed runs."""
+    now = now or timezone.now()
+    schedule = {
+        entry["task"].rsplit(".", 1)[-1]: int(entry["schedule"])
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        if isinstance(entry["schedule"], int | float)
+    }
+    runs = {run.name: run for run in JobRun.objects.filter(name__in=schedule)}
+    return [
+        JobStatus(
+            name=name,
+            every_seconds=seconds,
+            run=runs.get(name),
+            recent=name in runs and now - runs[name].last_run_at <= timedelta(seconds=3 * seconds),
+        )
+        for name, seconds in sorted(schedule.items())
+    ]

@@ -15,3 +15,18 @@ def minutes(duration) -> int:
     if duration is None:
         return 0
     return int(duration.total_seconds() // 60)
+
+
+@register.filter
+def interval(seconds) -> str:
+    """A job's period in words: "every 15 minutes", "every hour"."""
+    from django.utils.translation import ngettext
+
+    seconds = int(seconds or 0)
+    if seconds % 3600 == 0 and seconds >= 3600:
+        hours = seconds // 3600
+        return ngettext("every hour", "every %(n)s hours", hours) % {"n": hours}
+    if seconds % 60 == 0 and seconds >= 60:
+        minutes = seconds // 60
+        return ngettext("every minute", "every %(n)s minutes", minutes) % {"n": minutes}
+    return ngettext("every second", "every %(n)s seconds", seconds) % {"n": seconds}

@@ -17,6 +17,12 @@ def test_health_reports_database_and_broker_and_no_heartbeat_yet(client, db):
         "database": True,
         "broker": True,
         "heartbeat": {"last_run_at": None, "runs": 0, "recent": False},
+        "jobs": {
+            "draft_monthly_reviews": {"every_seconds": 3600, "last_run_at": None, "recent": False},
+            "heartbeat": {"every_seconds": 60, "last_run_at": None, "recent": False},
+            "sla_alerts": {"every_seconds": 900, "last_run_at": None, "recent": False},
+            "sweep_unprocessed": {"every_seconds": 120, "last_run_at": None, "recent": False},
+        },
     }
     assert "non ancora eseguite" in client.get("/health/").content.decode()
 
@@ -28,6 +34,19 @@ def test_health_shows_the_heartbeat_once_it_has_run(client, db):
     assert data["heartbeat"]["runs"] == 2
     assert data["heartbeat"]["recent"] is True
     assert "Tutti i sistemi funzionano" in client.get("/health/").content.decode()
+
+
+def test_health_lists_every_periodic_job_with_its_last_run(client, db):
+    from inbox.intake.tasks import sweep_unprocessed
+
+    sweep_unprocessed()
+    JobRun.objects.create(name="sla_alerts", last_run_at=timezone.now() - timedelta(hours=2), run_count=1)
+    jobs = client.get("/health/?format=json").json()["jobs"]
+    assert jobs["sweep_unprocessed"]["recent"] is True
+    assert jobs["sla_alerts"]["recent"] is False  # three runs of 15 minutes missed
+    page = client.get("/health/").content.decode()
+    assert "ogni 15 minuti" in page
+    assert "in ritardo" in page
 
 
 def test_health_flags_a_late_heartbeat(client, db, settings):
@@ -46,8 +65,8 @@ def test_health_answers_503_when_the_broker_is_down(client, db, monkeypatch):
 
 def test_health_page_query_count_is_fixed(client, db, django_assert_max_num_queries):
     heartbeat()
-    # SELECT 1, heartbeat row
-    with django_assert_max_num_queries(2):
+    # SELECT 1, heartbeat row, the jobs' last runs
+    with django_assert_max_num_queries(3):
         client.get("/health/?format=json")
 
 
