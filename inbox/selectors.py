@@ -84,7 +84,10 @@ def inbox_conversations(*, company, membership, filters: dict, now: datetime):
 
 def with_list_columns(conversations):
     """Everything a row shows, in one query plus one for the tags — never all the messages."""
-    last_message = Message.objects.filter(conversation=OuterRef("pk")).order_by("-created_at", "-id")
+    # The automatic acknowledgement says nothing the team needs to see in the list.
+    last_message = Message.objects.filter(conversation=OuterRef("pk"), is_automatic=False).order_by(
+        "-created_at", "-id"
+    )
     return (
         conversations.select_related("contact", "assignee", "channel", "routed_to")
         .prefetch_related("tags")

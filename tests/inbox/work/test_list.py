@@ -264,3 +264,17 @@ def test_the_list_fetches_no_messages_beyond_the_excerpt(
         client.get(_url(company))
     message_table = Message._meta.db_table
     assert not any(f'FROM "{message_table}"' in q["sql"].split("(SELECT")[0] for q in captured.captured_queries)
+
+
+def test_the_row_excerpt_skips_the_automatic_acknowledgement(login, company, digital_manager):
+    conversation = enquiry(company, body="Mi serve il certificato 3.1 per le valvole DN40.")
+    MessageFactory(
+        conversation=conversation,
+        direction=Message.Direction.OUT,
+        is_automatic=True,
+        body_text="Gentile cliente, abbiamo ricevuto la Sua richiesta.",
+        created_at=conversation.created_at + timedelta(minutes=1),
+    )
+    content = login(digital_manager).get(_url(company)).content.decode()
+    assert "Mi serve il certificato 3.1" in content
+    assert "abbiamo ricevuto la Sua richiesta" not in content
