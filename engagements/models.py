@@ -177,6 +177,10 @@ class MembershipQuerySet(CompanyScopedQuerySet):
     def for_user(self, user):
         return self.filter(user=user, company__is_active=True).select_related("company")
 
+    def role_counts(self) -> dict[str, int]:
+        """{role: number of members}, counted in the database."""
+        return dict(self.order_by().values_list("role").annotate(n=models.Count("id")).values_list("role", "n"))
+
 
 class Membership(models.Model):
     """A user's role in one company; a user may hold a different role in each company."""

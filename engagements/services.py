@@ -129,8 +129,10 @@ def user_create_from_invitation(*, invitation: Invitation, first_name: str, last
     return user
 
 
-def membership_remove(*, membership: Membership) -> None:
-    """Remove a member; a company always keeps at least one owner."""
+def membership_remove(*, membership: Membership, by: Membership) -> None:
+    """Remove a member; only an owner removes an owner, and a company keeps at least one."""
+    if membership.role == Role.OWNER and not by.can("members.grant_owner"):
+        raise ValidationError(_("Only an owner can remove an owner."))
     with transaction.atomic():
         if membership.role == Role.OWNER:
             owners = Membership.objects.select_for_update().filter(company_id=membership.company_id, role=Role.OWNER)

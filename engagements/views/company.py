@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,9 +36,7 @@ def company_picker(request):
 @company_view("company.view")
 def company_home(request):
     company = request.company
-    role_counts = dict(
-        Membership.objects.for_company(company).values_list("role").annotate(n=Count("id")).values_list("role", "n")
-    )
+    role_counts = Membership.objects.for_company(company).role_counts()
     context = {
         "role_counts": role_counts,
         "member_total": sum(role_counts.values()),
@@ -117,11 +114,8 @@ def member_remove(request, membership_id):
     membership = get_object_or_404(
         Membership.objects.for_company(request.company).select_related("user"), pk=membership_id
     )
-    if membership.role == "owner" and not request.membership.can("members.grant_owner"):
-        messages.error(request, _("Only an owner can remove an owner."))
-        return redirect("members", company_slug=request.company.slug)
     try:
-        membership_remove(membership=membership)
+        membership_remove(membership=membership, by=request.membership)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
