@@ -70,7 +70,10 @@ INSTALLED_APPS = [
     "engagements.reviews",
     "contentdesk",
     "inbox",
+    "inbox.chat",
+    "inbox.mentions",
     "training",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +169,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),
         "data_folder_out": str(VAR_DIR / "celery" / "queue"),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        # Exchange tables; kombu's default is "control" in the current directory.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
 )
@@ -188,7 +193,26 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-unprocessed-intake": {"task": "inbox.intake.tasks.sweep_unprocessed", "schedule": 120},
     # Unanswered enquiries at risk or past due, urgent ones while the trainee is away.
     "inbox-sla-alerts": {"task": "inbox.mail.tasks.sla_alerts", "schedule": 900},
+    # What is said about each company online: its RSS/Atom feeds (a feed is due after 25 min).
+    # IMAP mailboxes: new mail since each mailbox's UID cursor (a failing one backs off).
+    "fetch-mailboxes": {"task": "inbox.email_in.tasks.mailboxes_fetch", "schedule": 60},
+    # A chat answer the visitor has not read within minutes is emailed, if they left an address.
+    "chat-email-unread-replies": {"task": "inbox.chat.tasks.email_unread_replies", "schedule": 60},
+    # Last month's result report of every company, once the month has ended in its time zone
+    # (hourly: only what is missing is made, so a missed run is caught up by the next).
+    "monthly-reports-generate": {"task": "reports.tasks.monthly_reports_generate", "schedule": 3600},
+    # Newsletters whose time has come: start the send; resume sends left half-way.
+    "newsletter-sweep": {"task": "contentdesk.newsletter.tasks.newsletter_sweep", "schedule": 60},
+    # Double opt-in: confirmation emails whose queueing failed; requests never confirmed.
+    "newsletter-confirmations-sweep": {"task": "contentdesk.newsletter.tasks.sweep_confirmations", "schedule": 300},
+    "newsletter-purge-stale-requests": {"task": "contentdesk.newsletter.tasks.purge_stale_requests", "schedule": 86400},
+    "mention-feeds-poll": {"task": "inbox.mentions.tasks.mention_feeds_poll", "schedule": 1800},
 }
+# Feeds are read only from public addresses (no server-side request forgery into the
+# company network); list CIDRs here to allow an internal feed server.
+# Newsletter emails per minute and per company (keep under the SMTP provider's limits).
+NEWSLETTER_RATE_PER_MINUTE = env_int("NEWSLETTER_RATE_PER_MINUTE", 120, minimum=1, maximum=6000)
+MENTIONS_ALLOWED_PRIVATE_NETWORKS = env_list("MENTIONS_ALLOWED_PRIVATE_NETWORKS", [])
 
 # Email: SMTP when EMAIL_HOST is set; in development without it, mail is written to files
 # under var/mail so that invitations and password resets of the demo can be read.
@@ -311,5 +335,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

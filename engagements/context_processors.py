@@ -14,5 +14,7 @@ def navigation(request):
             lambda: list(Membership.objects.for_user(user).order_by("company__name"))
         )
     if membership is not None:
-        context["company_nav"] = company_nav(membership, request.path)
+        entries = company_nav(membership, request.path)
+        context["company_nav"] = [entry for entry in entries if entry["group"] == "main"]
+        context["company_menu"] = [entry for entry in entries if entry["group"] == "company"]
     return context

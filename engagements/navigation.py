@@ -13,14 +13,19 @@ class NavItem:
     label: str | Promise
     icon: str
     permission: str
+    # "main": the daily work, on the bar; "company": the company's own pages (team,
+    # settings), in the company menu, so that the bar fits a laptop for every role.
+    group: str = "main"
 
 
 COMPANY_NAV: list[NavItem] = [
     NavItem("company_home", _("Home"), "house", "company.view"),
     NavItem("inbox", _("Inbox"), "inbox", "inbox.view"),
+    NavItem("content_calendar", _("Calendar"), "calendar3", "content.view"),
     NavItem("engagement_overview", _("Engagement"), "signpost-split", "engagement.view"),
-    NavItem("members", _("Team"), "people", "members.view"),
-    NavItem("company_settings", _("Company settings"), "gear", "company.edit"),
+    NavItem("training_home", _("Training"), "mortarboard", "training.view"),
+    NavItem("members", _("Team"), "people", "members.view", group="company"),
+    NavItem("company_settings", _("Company settings"), "gear", "company.edit", group="company"),
 ]
 
 
@@ -34,5 +39,5 @@ def company_nav(membership, current_path: str) -> list[dict]:
             continue
         url = reverse(item.url_name, kwargs={"company_slug": slug})
         active = current_path == url if url == home else current_path.startswith(url)
-        entries.append({"label": item.label, "icon": item.icon, "url": url, "active": active})
+        entries.append({"label": item.label, "icon": item.icon, "url": url, "active": active, "group": item.group})
     return entries

@@ -62,9 +62,36 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Intake channels (form, webhook), their keys, secrets and allowed websites; canned replies.
     "inbox.channels": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
     "inbox.canned": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # Web mentions: what is said about the company online (feeds polled periodically).
+    "mentions.view": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    "mentions.feeds": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # The content desk: channels, content items, the calendar and its results. Colleagues read
+    # the calendar; the digital manager and the consultant write; the owner (or the consultant)
+    # approves; channels, cadences and the calendar feed are set up by the managers.
+    "content.view": ALL_ROLES,
+    "content.write": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    "content.approve": frozenset({Role.OWNER, Role.CONSULTANT}),
+    "content.channels": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # The newsletter: its lists hold people's addresses and consents, so colleagues do not see
+    # them; the owner reads the figures; the digital manager and the consultant run the lists
+    # (segments, imports, unsubscribing someone who asked by phone).
+    "newsletter.view": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    "newsletter.manage": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # The owner's dashboard of results, month by month; the digital manager's "Today".
+    "dashboard.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "today.view": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # Monthly result reports: the managers and the digital manager read them (and their PDF);
+    # the consultant edits the review notes, regenerates a draft and sends it.
+    "reports.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "reports.manage": frozenset({Role.CONSULTANT}),
     # The digital readiness questionnaire of the audit and of each re-audit.
     "readiness.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "readiness.manage": frozenset({Role.CONSULTANT}),
+    # Training: the owner reads the trainee's progress; the digital manager (the trainee)
+    # reads lessons and records evidence; the consultant creates and edits the plan.
+    "training.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "training.work": frozenset({Role.DIGITAL_MANAGER}),
+    "training.manage": frozenset({Role.CONSULTANT}),
 }
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 
 from engagements.models import Membership
 
@@ -51,7 +52,11 @@ class CompanyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            # The time zone is per thread: the next request on this thread starts from the default.
+            timezone.deactivate()
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         slug = view_kwargs.get("company_slug")
@@ -71,6 +76,8 @@ class CompanyMiddleware:
             raise PermissionDenied
         request.company = membership.company
         request.membership = membership
+        # Times on a company's pages are the company's times, shown and typed in its time zone.
+        timezone.activate(membership.company.tzinfo)
         if request.session.get(LAST_COMPANY_SESSION_KEY) != slug:
             request.session[LAST_COMPANY_SESSION_KEY] = slug
         del view_kwargs["company_slug"]

@@ -32,12 +32,15 @@ company_patterns = [
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),
     path("inbox/", include("inbox.urls")),
+    path("calendar/", include("contentdesk.urls")),
     path("engagement/", include("engagements.plan.urls")),
     path("engagement/budget/", include("engagements.budgets.urls")),
     path("engagement/schedule/", include("engagements.schedule.urls")),
     path("engagement/readiness/", include("engagements.readiness.urls")),
     path("engagement/handover/", include("engagements.handover.urls")),
     path("engagement/reviews/", include("engagements.reviews.urls")),
+    path("training/", include("training.urls")),
+    path("", include("reports.urls")),
 ]
 
 urlpatterns = [
@@ -45,7 +48,10 @@ urlpatterns = [
     path("companies/", company.company_picker, name="company_picker"),
     path("portfolio/", plan_views.portfolio, name="portfolio"),
     path("health/", health.health, name="health"),
+    path("in/chat/", include("inbox.chat.urls_public")),
     path("in/", include("inbox.intake.urls")),
+    path("nl/", include("contentdesk.newsletter.urls_public")),
+    path("feeds/", include("contentdesk.publishing.urls_public")),
     path("accounts/", include(account_patterns)),
     path("c/<slug:company_slug>/", include(company_patterns)),
 ]

@@ -36,6 +36,9 @@ class IntakeChannel(models.Model):
     name = models.CharField(_("name"), max_length=120)
     public_key = models.CharField(_("public key"), max_length=40, unique=True, default=new_public_key)
     secret = models.CharField(_("signing secret"), max_length=64, default=new_secret)
+    # For the email kind: the address customers write to; the mail server delivers it with
+    # `manage.py receive_email <address>` (see inbox.email_in). One channel per address.
+    address = models.EmailField(_("email address"), blank=True)
     allowed_origins = models.TextField(
         _("allowed websites"),
         blank=True,
@@ -51,6 +54,9 @@ class IntakeChannel(models.Model):
         verbose_name = _("intake channel")
         verbose_name_plural = _("intake channels")
         ordering = ["company", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(Lower("address"), condition=~Q(address=""), name="channel_address_unique"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
@@ -261,6 +267,13 @@ class Message(models.Model):
         OUT = "out", _("Reply")
         NOTE = "note", _("Internal note")
 
+    class AutoKind(models.TextChoices):
+        """Incoming mail written by a machine: never acknowledged (no mail loops)."""
+
+        AUTO_REPLY = "auto_reply", _("Automatic reply")
+        BOUNCE = "bounce", _("Delivery failure")
+        BULK = "bulk", _("Bulk mail")
+
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
     direction = models.CharField(_("direction"), max_length=4, choices=Direction.choices)
@@ -279,6 +292,10 @@ class Message(models.Model):
     # Automatic acknowledgements are outgoing mail too, but they are not a first response.
     is_automatic = models.BooleanField(_("sent automatically"), default=False)
     inbound_item = models.ForeignKey(InboundItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Incoming email sent by a machine (out-of-office, bounce, newsletter); for a bounce, the
+    # address that could not be reached, when the report says it.
+    auto_kind = models.CharField(_("automatic message"), max_length=12, choices=AutoKind.choices, blank=True)
+    bounced_address = models.EmailField(_("undeliverable address"), blank=True)
 
     objects = MessageQuerySet.as_manager()
 
@@ -289,6 +306,9 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=["conversation", "created_at"], name="message_thread"),
             models.Index(fields=["company", "message_id"], name="message_company_msgid"),
+            models.Index(
+                fields=["company", "bounced_address"], condition=~Q(bounced_address=""), name="message_bounced"
+            ),
         ]
 
     def __str__(self):
@@ -361,3 +381,7 @@ class CannedReply(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# The email intake's own models (IMAP mailboxes, quarantine) live beside its code.
+from inbox.email_in.models import Mailbox, QuarantinedEmail  # noqa: E402, F401

@@ -12,6 +12,7 @@ repeated by the sweep for items whose queueing or processing failed.
 import logging
 from datetime import datetime, timedelta
 from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -138,6 +139,12 @@ def _utm_values(utm: dict | None) -> dict:
     return values
 
 
+def _utm_from_url(url: str) -> dict:
+    """utm_* of an address's query string: where a tracked link (a post, a newsletter) landed."""
+    query = parse_qs(urlsplit(url).query) if url else {}
+    return {key: values[0] for key, values in query.items() if key.lower().startswith("utm_") and values}
+
+
 def _subject_from(subject: str, text: str) -> str:
     subject = " ".join((subject or "").split())
     if not subject:
@@ -182,7 +189,9 @@ def conversation_open(
             language=_clip(language, 8),
             landing_page=_valid_url(landing_page),
             referrer=_valid_url(referrer),
-            **_utm_values(utm),
+            # A tool that sends only the landing page still gets its enquiry attributed; the
+            # UTM values sent explicitly win over those read from the address.
+            **(_utm_values(_utm_from_url(landing_page)) | _utm_values(utm)),
             created_at=received_at,
             last_activity_at=received_at,
             first_response_due_at=sla.first_response_due(company, received_at),
@@ -395,7 +404,13 @@ def inbound_process(*, item_id: int) -> bool:
             item.processed_at = timezone.now()
             item.error = ""
             item.save(update_fields=["processed_at", "error"])
-            if item.channel.auto_acknowledge and conversation.status != Conversation.Status.SPAM:
+            # Email written by a machine (out-of-office, bounce) is never acknowledged: no mail loops.
+            no_acknowledgement = (item.payload.get("enquiry") or {}).get("no_acknowledgement")
+            if (
+                item.channel.auto_acknowledge
+                and conversation.status != Conversation.Status.SPAM
+                and not no_acknowledgement
+            ):
 
                 def acknowledge():
                     if not enqueue(send_acknowledgement, conversation.pk):

@@ -24,6 +24,10 @@ urlpatterns = [
     path("canned/new/", canned.canned_edit, name="inbox_canned_new"),
     path("canned/<int:canned_id>/", canned.canned_edit, name="inbox_canned_edit"),
     path("canned/<int:canned_id>/delete/", canned.canned_delete, name="inbox_canned_delete"),
+    path("chat/", include("inbox.chat.urls")),
+    path("mentions/", include("inbox.mentions.urls")),
+    # Email intake: email channels ("channels/email/…") and the quarantine ("quarantine/…").
+    path("", include("inbox.email_in.urls")),
     # The intake channels pages (INTAKE's); their routes already start with "channels/".
     path("", include(channel_urlpatterns)),
 ]

@@ -1,6 +1,8 @@
 """Budget figures for a company and a period, for dashboards and the monthly report.
 
-Two queries whatever the size of the period: one sum over the budget lines, one over the spends.
+`metrics` answers Decimals (the monthly reviews read it); `figures` answers the same figures per
+channel as a JSON-ready dict, the interface every app offers to the dashboards
+(`reports.registry`). Two queries whatever the size of the period.
 """
 
 from dataclasses import dataclass
@@ -9,8 +11,10 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
-from engagements.budgets.models import ZERO, BudgetLine, Spend
+from engagements.budgets.models import ZERO, BudgetLine, Channel, Spend
 from engagements.models import Company
+
+CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -47,4 +51,51 @@ def metrics(company: Company, start: date, end: date) -> BudgetMetrics:
         spent=spends["spent"] if spends["spent"] is not None else ZERO,
         pending=spends["pending"] if spends["pending"] is not None else ZERO,
         pending_count=spends["pending_count"],
+    )
+
+
+def _money(value) -> str:
+    """Money in a snapshot: a string with two decimals, exact on every database."""
+    return str((value if value is not None else ZERO).quantize(CENT))
+
+
+def figures(company: Company, start: date, end: date) -> dict | None:
+    """The budget's figures from `start` to `end` as a JSON-ready dict, or None before any budget.
+
+    Amounts are strings with two decimals ("1234.50"); `by_channel` lists the channels with a
+    plan or a spend in the period, in the order of `Channel`. Planned months count in full, as
+    in `metrics`. Two queries (planned and spent per channel), one more when both are empty.
+    """
+    if end < start:
+        raise ValueError("The period ends before it starts.")
+    planned = {
+        row["channel"]: row["planned"]
+        for row in BudgetLine.objects.for_company(company).between_months(start, end).planned_by_channel()
+    }
+    spends = {row["channel"]: row for row in Spend.objects.for_company(company).between(start, end).totals_by_channel()}
+    if not planned and not spends and not _in_use_before(company, end):
+        return None
+    by_channel = [
+        {
+            "channel": channel,
+            "planned": _money(planned.get(channel)),
+            "spent": _money(spends.get(channel, {}).get("spent")),
+            "pending": _money(spends.get(channel, {}).get("pending")),
+        }
+        for channel in Channel.values
+        if channel in planned or channel in spends
+    ]
+    return {
+        "planned": _money(sum((Decimal(row["planned"]) for row in by_channel), ZERO)),
+        "spent": _money(sum((Decimal(row["spent"]) for row in by_channel), ZERO)),
+        "pending": _money(sum((Decimal(row["pending"]) for row in by_channel), ZERO)),
+        "pending_count": sum(row["pending_count"] for row in spends.values()),
+        "by_channel": by_channel,
+    }
+
+
+def _in_use_before(company: Company, end: date) -> bool:
+    return (
+        BudgetLine.objects.for_company(company).filter(month__lte=end).exists()
+        or Spend.objects.for_company(company).filter(spent_on__lte=end).exists()
     )

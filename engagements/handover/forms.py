@@ -15,8 +15,8 @@ class HandoverItemForm(forms.ModelForm):
         required=False,
         max_length=1000,
         help_text=_(
-            "Codes of the training competencies, separated by commas (for example inbox.reply, ads.campaigns). "
-            "Until training checks them, your confirmation of each move is the gate."
+            "Codes of the training competencies, separated by commas (for example inbox.reply, ads.campaigns): "
+            "readiness for the handover compares them with the signed-off levels."
         ),
     )
     # Localized: accepts "150,50" as Italians write it (and "150.50").
@@ -75,11 +75,24 @@ class HandoverMoveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional: how it went, what is still to watch."),
     )
+    not_ready_reason = forms.CharField(
+        label=_("Why hand it over now"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Training does not show the digital manager ready for this yet: your reason stays in the history."),
+        error_messages={"required": _("Write why you hand it over before training shows them ready.")},
+    )
 
-    def __init__(self, *args, item: HandoverItem, today, **kwargs):
+    def __init__(self, *args, item: HandoverItem, today, needs_reason: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.item = item
         self.today = today
+        # Asked only when the move hands an item over before training shows it ready.
+        if needs_reason:
+            self.fields["not_ready_reason"].required = True
+        else:
+            del self.fields["not_ready_reason"]
         self.fields["moved_on"].initial = today
         self.fields["moved_on"].widget.attrs["max"] = today.isoformat()
 

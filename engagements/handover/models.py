@@ -123,6 +123,8 @@ class HandoverMove(models.Model):
         verbose_name=_("confirmed by"),
     )
     note = models.TextField(_("note"), blank=True)
+    # Why the consultant handed the responsibility over although training did not show it ready yet.
+    not_ready_reason = models.TextField(_("reason for handing over before ready"), blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = HandoverMoveQuerySet.as_manager()

@@ -84,8 +84,12 @@ def handover_move(
     user,
     moved_on: date | None = None,
     note: str = "",
+    not_ready_reason: str = "",
 ) -> HandoverMove:
     """Move a responsibility one step (consultant ⇄ shared ⇄ digital manager), dated and confirmed.
+
+    Handing it to the digital manager before training shows them ready (see
+    `training.readiness`) needs the consultant's reason, stored on the move.
 
     The state changes with a conditional update on the state the user saw, so two people
     confirming the same move at once record it once; the second is told it already happened.
@@ -116,11 +120,42 @@ def handover_move(
                     % {"date": _short_date(last_date)}
                 }
             )
+        # Leaves the transaction when refused, as above.
+        not_ready_reason = not_ready_reason.strip()
+        if to_state == HandoverState.TRAINEE:
+            readiness = handover_readiness(item, today)
+            if readiness.ready:
+                not_ready_reason = ""
+            elif not not_ready_reason:
+                raise ValidationError(
+                    {
+                        "not_ready_reason": _(
+                            "Training does not show the digital manager ready yet (%(missing)s): "
+                            "write why you hand it over now."
+                        )
+                        % {"missing": readiness.missing_text()}
+                    }
+                )
+        else:
+            not_ready_reason = ""
         move = HandoverMove.objects.create(
-            item=item, from_state=item.state, to_state=to_state, moved_on=moved_on, confirmed_by=user, note=note
+            item=item,
+            from_state=item.state,
+            to_state=to_state,
+            moved_on=moved_on,
+            confirmed_by=user,
+            note=note,
+            not_ready_reason=not_ready_reason,
         )
     item.state = to_state
     return move
+
+
+def handover_readiness(item: HandoverItem, today: date):
+    """The item's readiness for the digital manager, from training (assessments and real work)."""
+    from training.readiness import item_readiness
+
+    return item_readiness(item, today)
 
 
 def _short_date(day: date) -> str:

@@ -15,9 +15,11 @@ from engagements.handover.services import (
     handover_move,
     handover_move_problem,
     handover_progress,
+    handover_readiness,
 )
 from engagements.plan.models import Engagement
 from engagements.tenancy import company_view
+from training.readiness import engagement_readiness
 
 
 def _current_engagement(company):
@@ -44,6 +46,9 @@ def handover_board(request):
     if engagement is None:
         return _no_engagement(request)
     items = list(HandoverItem.objects.filter(engagement=engagement).with_history())
+    readiness = engagement_readiness(engagement, items, company_today(engagement))
+    for item in items:
+        item.readiness = readiness.for_item(item)
     columns = [
         {"state": state, "label": HandoverState(state).label, "items": [i for i in items if i.state == state]}
         for state in STATE_ORDER
@@ -54,6 +59,7 @@ def handover_board(request):
         "progress": handover_progress(engagement),
         "handed_to_trainee": columns[-1]["items"],
         "shared_items": columns[1]["items"],
+        "readiness": readiness,
     }
     return render(request, "handover/board.html", context)
 
@@ -67,8 +73,11 @@ def handover_item_move(request, item_id):
     item.engagement = engagement
     today = company_today(engagement)
     status = 200
+    to_state = request.POST.get("to_state") if request.method == "POST" else request.GET.get("to", item.next_state)
+    readiness = handover_readiness(item, today) if to_state == HandoverState.TRAINEE else None
+    needs_reason = readiness is not None and not readiness.ready
     if request.method == "POST":
-        form = HandoverMoveForm(request.POST, item=item, today=today)
+        form = HandoverMoveForm(request.POST, item=item, today=today, needs_reason=needs_reason)
         if form.is_valid():
             try:
                 handover_move(item=item, user=request.user, **form.cleaned_data)
@@ -84,7 +93,10 @@ def handover_item_move(request, item_id):
         status = 400
     else:
         form = HandoverMoveForm(
-            initial={"to_state": request.GET.get("to", item.next_state or "")}, item=item, today=today
+            initial={"to_state": request.GET.get("to", item.next_state or "")},
+            item=item,
+            today=today,
+            needs_reason=needs_reason,
         )
     to_state = form.data.get("to_state") if form.is_bound else form.initial.get("to_state")
     problem = handover_move_problem(item, to_state) if to_state else _("Choose where the responsibility goes.")
@@ -97,6 +109,7 @@ def handover_item_move(request, item_id):
         "problem": problem,
         "from_label": HandoverState(item.state).label,
         "to_label": HandoverState(to_state).label if to_state in STATE_ORDER else "",
+        "readiness": readiness,
     }
     return render(request, "handover/move.html", context, status=status)
 

@@ -30,3 +30,14 @@ def interval(seconds) -> str:
         minutes = seconds // 60
         return ngettext("every minute", "every %(n)s minutes", minutes) % {"n": minutes}
     return ngettext("every second", "every %(n)s seconds", seconds) % {"n": seconds}
+
+
+@register.filter(name="markdown")
+def markdown_filter(text) -> str:
+    """Markdown as sanitized HTML (engagements.markdown); safe to show as it is."""
+    from django.utils.safestring import mark_safe
+
+    from engagements.markdown import render_markdown
+
+    # Safe: render_markdown sanitizes its output with nh3.
+    return mark_safe(render_markdown(str(text or "")))

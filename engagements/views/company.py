@@ -35,6 +35,12 @@ def company_picker(request):
 
 @company_view("company.view")
 def company_home(request):
+    """Each role's own home: the dashboard (owner, consultant), Today (digital manager), or this one."""
+    from reports.views import role_home
+
+    response = role_home(request)
+    if response is not None:
+        return response
     company = request.company
     role_counts = Membership.objects.for_company(company).role_counts()
     context = {

@@ -24,6 +24,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
 from engagements.net import client_ip
+from inbox.chat.selectors import active_chat_channel
 from inbox.intake import cors
 from inbox.intake.forms import (
     ACCEPTED_EXTENSIONS,
@@ -442,6 +443,10 @@ def embed_js(request, public_key):
         "accept": ACCEPTED_EXTENSIONS,
         "texts": _snippet_texts(channel.company),
     }
+    # The same snippet shows the chat bubble when the company has its live chat switched on.
+    chat = active_chat_channel(channel.company_id)
+    if chat is not None:
+        config["chat"] = request.build_absolute_uri(reverse("chat_widget", kwargs={"public_key": chat.public_key}))
     # Inside a script, "</" could end an inline copy of it: escape it the way JSON allows.
     encoded = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     response = HttpResponse(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from engagements.tenancy import company_view
+from inbox.email_in.views import channels_section as email_channels_section
 from inbox.intake.forms import ChannelCreateForm, ChannelForm
 from inbox.intake.services import channel_create, channel_rotate_key, channel_rotate_secret
 from inbox.models import IntakeChannel
@@ -34,9 +35,19 @@ def _addresses(request, channel) -> dict:
 
 
 def _render(request, *, create_form=None, bound_form=None, status=200):
-    channels = _page_channels(request.company).annotate(enquiries=Count("conversations")).order_by("kind", "name", "pk")
-    cards = []
+    # Email channels come in the same query (with their IMAP mailbox) for their own section.
+    channels = (
+        IntakeChannel.objects.for_company(request.company)
+        .filter(kind__in=[*PAGE_KINDS, IntakeChannel.Kind.EMAIL])
+        .select_related("mailbox")
+        .annotate(enquiries=Count("conversations"))
+        .order_by("kind", "name", "pk")
+    )
+    cards, email_channels = [], []
     for channel in channels:
+        if channel.kind == IntakeChannel.Kind.EMAIL:
+            email_channels.append(channel)
+            continue
         if bound_form is not None and bound_form.instance.pk == channel.pk:
             form = bound_form
         else:
@@ -47,6 +58,7 @@ def _render(request, *, create_form=None, bound_form=None, status=200):
         "create_form": create_form or ChannelCreateForm(prefix="new"),
         "docs_url": reverse("intake_docs"),
         "openapi_url": reverse("intake_openapi"),
+        **email_channels_section(request, email_channels),
     }
     return render(request, "inbox/intake/channels.html", context, status=status)
 

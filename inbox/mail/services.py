@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from engagements.models import Membership
+from inbox.chat.delivery import chat_reply_waits
 from inbox.mail.compose import (
     Thread,
     build_email,
@@ -36,11 +37,16 @@ def message_deliver(message_id: int) -> bool:
     """
     message = (
         Message.objects.filter(pk=message_id, direction=Message.Direction.OUT)
-        .select_related("conversation__company", "conversation__contact", "author")
+        .select_related("conversation__company", "conversation__contact", "conversation__channel", "author")
         .first()
     )
     if message is None or message.sent_at is not None:
         logger.info("Message %s is gone, not outgoing, or already sent: nothing to send.", message_id)
+        return False
+    if chat_reply_waits(message):
+        # A chat answer is shown in the visitor's widget; only if unread for a few minutes does
+        # the chat's sweep bring it back here to be emailed (inbox.chat.delivery).
+        logger.info("Message %s is a chat answer: the widget delivers it.", message_id)
         return False
     conversation = message.conversation
     if not conversation.contact.email:

@@ -39,10 +39,14 @@ from inbox.selectors import (
 )
 from inbox.sla import at_risk_cutoff
 from inbox.views.inbox_list import CHANNEL_ICONS, filter_form, list_url
+from training.held_replies import held_replies_exist, held_replies_for, reply_hold, reply_needs_approval
 
 
 def _conversation(request, conversation_id):
-    return get_object_or_404(conversation_queryset(request.company, request.membership), pk=conversation_id)
+    queryset = conversation_queryset(request.company, request.membership).annotate(
+        has_held_replies=held_replies_exist()
+    )
+    return get_object_or_404(queryset, pk=conversation_id)
 
 
 def conversation_url(request, conversation_id, query_string: str | None = None) -> str:
@@ -86,6 +90,7 @@ def _render(request, conversation, status=200, **forms):
         "newer_url": conversation_url(request, newer, query) if newer else None,
         "older_url": conversation_url(request, older, query) if older else None,
         "statuses": conversation.Status,
+        "held_replies": held_replies_for(conversation) if getattr(conversation, "has_held_replies", True) else [],
     }
     if membership.can("inbox.answer"):
         reply_form = forms.get("reply_form")
@@ -157,14 +162,26 @@ def reply(request, conversation_id):
     if not form.is_valid():
         messages.error(request, _("The reply was not sent: please correct the text below."))
         return _render(request, conversation, status=400, reply_form=form)
-    actions.conversation_reply(
-        conversation=conversation,
-        author=request.user,
-        body_text=form.cleaned_data["body"],
-        files=form.cleaned_data["attachments"],
-    )
+    # Supervised mode (training): the trainee's reply waits for the consultant's approval.
+    held = reply_needs_approval(conversation=conversation, author=request.user)
+    if held and form.cleaned_data["attachments"]:
+        form.add_error("attachments", _("While your replies need approval you cannot attach files."))
+        messages.error(request, _("The reply was not sent: please correct the text below."))
+        return _render(request, conversation, status=400, reply_form=form)
+    if held:
+        reply_hold(conversation=conversation, author=request.user, body_text=form.cleaned_data["body"])
+    else:
+        actions.conversation_reply(
+            conversation=conversation,
+            author=request.user,
+            body_text=form.cleaned_data["body"],
+            files=form.cleaned_data["attachments"],
+        )
     if form.cleaned_data.get("canned"):
         actions.canned_reply_used(company=request.company, canned_id=form.cleaned_data["canned"])
+    if held:
+        messages.success(request, _("Reply saved: it will be sent once your consultant approves it."))
+        return _back(request, conversation)
     who = conversation.contact.email or conversation.contact.display_name
     messages.success(request, _("Reply on its way to %(email)s.") % {"email": who})
     return _back(request, conversation)

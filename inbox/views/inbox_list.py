@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from engagements.tenancy import company_view
 from inbox.actions import conversations_bulk_update
 from inbox.forms import BulkActionForm, InboxFilterForm
-from inbox.models import Conversation
+from inbox.models import Conversation, QuarantinedEmail
 from inbox.selectors import (
     Cursor,
     inbox_conversations,
@@ -62,6 +62,8 @@ def _list_context(request, bulk_form=None, selected=()):
         "selected": set(selected),
         "statuses": Conversation.Status,
         "searching": bool(filters.get("q")),
+        # Emails that could not be stored wait in the quarantine: a badge says how many.
+        "quarantined": QuarantinedEmail.objects.for_company(company).count() if membership.can("inbox.work") else 0,
     }
 
 

@@ -19,8 +19,15 @@ def test_health_reports_database_and_broker_and_no_heartbeat_yet(client, db):
         "heartbeat": {"last_run_at": None, "runs": 0, "recent": False},
         "jobs": {
             "draft_monthly_reviews": {"every_seconds": 3600, "last_run_at": None, "recent": False},
+            "email_unread_replies": {"every_seconds": 60, "last_run_at": None, "recent": False},
             "heartbeat": {"every_seconds": 60, "last_run_at": None, "recent": False},
+            "mailboxes_fetch": {"every_seconds": 60, "last_run_at": None, "recent": False},
+            "mention_feeds_poll": {"every_seconds": 1800, "last_run_at": None, "recent": False},
+            "monthly_reports_generate": {"every_seconds": 3600, "last_run_at": None, "recent": False},
+            "newsletter_sweep": {"every_seconds": 60, "last_run_at": None, "recent": False},
+            "purge_stale_requests": {"every_seconds": 86400, "last_run_at": None, "recent": False},
             "sla_alerts": {"every_seconds": 900, "last_run_at": None, "recent": False},
+            "sweep_confirmations": {"every_seconds": 300, "last_run_at": None, "recent": False},
             "sweep_unprocessed": {"every_seconds": 120, "last_run_at": None, "recent": False},
         },
     }

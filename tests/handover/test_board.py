@@ -266,14 +266,16 @@ def test_board_query_count_does_not_grow_with_items_and_moves(
     client = login(consultant)
     client.get(f"/c/{company.slug}/")  # the session notes the last company once
     # session, user, membership+company, engagement (+company, consultant, trainee), items,
-    # their moves with who confirmed them, progress aggregate, switcher memberships
-    with django_assert_max_num_queries(8):
+    # their moves with who confirmed them, progress aggregate, switcher memberships; training
+    # readiness: the trainee's plan, required levels, signed-off levels, competency names,
+    # the inbox share, the content shares (see tests/handover/test_readiness_gate.py for a plan).
+    with django_assert_max_num_queries(14):
         assert client.get(_url(company)).status_code == 200
     for n in range(30):
         item = HandoverItemFactory(engagement=engagement, state=[CONSULTANT, SHARED, TRAINEE][n % 3])
         HandoverMoveFactory(item=item, confirmed_by=consultant)
         HandoverMoveFactory(item=item, from_state=SHARED, to_state=TRAINEE, confirmed_by=consultant)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(14):
         assert client.get(_url(company)).status_code == 200
 
 

@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from contentdesk.newsletter.demo import seed_demo_newsletter
+from contentdesk.publishing.demo import seed_demo_content
 from engagements.budgets.demo import seed_demo_budgets
 from engagements.demo import DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS
 from engagements.handover.demo import seed_demo_handover
@@ -13,7 +15,9 @@ from engagements.reviews.demo import seed_demo_reviews
 from engagements.schedule.demo import seed_demo_schedule
 from engagements.services import company_create
 from inbox.demo import seed_demo_inbox
+from inbox.mentions.demo import seed_demo_mentions
 from inbox.services import channels_ensure_defaults
+from training.demo import seed_demo_training
 
 
 class Command(BaseCommand):
@@ -79,6 +83,13 @@ class Command(BaseCommand):
             colleague_sales=users["vendite@officine-berica.example"],
             today=today,
         )
+        seed_demo_mentions(berica)
+        # The content calendar; after the inbox, whose website enquiries it attributes to posts.
+        seed_demo_content(berica)
+        seed_demo_content(astico)
+        seed_demo_newsletter(berica)
+        # The trainee's plan; after the inbox and the calendar, whose work its rules read.
+        seed_demo_training(berica)
 
         # Tessiture Astico: month 1, the audit has just begun (no digital manager yet).
         seed_demo_engagement(astico, consultant=consultant, trainee=None, today=today, month=1)

@@ -278,4 +278,10 @@
   } else {
     start();
   }
+
+  // The company's live chat, when switched on: its own script draws the bubble.
+  if (config.chat) {
+    var chat = el("script", { src: config.chat, async: "" });
+    (document.head || document.documentElement).appendChild(chat);
+  }
 })();

@@ -159,3 +159,34 @@ def test_default_channels_are_created_once_in_the_company_language(db):
 def test_default_channels_names_are_italian_for_an_italian_company(company):
     form, _webhook = channels_ensure_defaults(company)
     assert form.name == "Modulo del sito web"
+
+
+def test_utm_values_are_read_from_the_landing_page_when_not_sent(company):
+    contact = ContactFactory(company=company)
+    conversation = conversation_open(
+        company=company,
+        channel=None,
+        contact=contact,
+        subject="Preventivo",
+        text="Buongiorno",
+        landing_page="https://www.example.it/valvole?utm_source=linkedin&utm_medium=social&utm_content=sf-12",
+    )
+    assert (conversation.utm_source, conversation.utm_medium, conversation.utm_content) == (
+        "linkedin",
+        "social",
+        "sf-12",
+    )
+
+
+def test_utm_values_sent_explicitly_win_over_the_landing_page(company):
+    contact = ContactFactory(company=company)
+    conversation = conversation_open(
+        company=company,
+        channel=None,
+        contact=contact,
+        subject="Preventivo",
+        text="Buongiorno",
+        landing_page="https://www.example.it/?utm_source=facebook&utm_campaign=old",
+        utm={"source": "newsletter"},
+    )
+    assert (conversation.utm_source, conversation.utm_campaign) == ("newsletter", "old")
