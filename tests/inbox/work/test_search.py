@@ -17,8 +17,10 @@ def _membership(user, company):
 
 def test_search_finds_subject_message_text_and_contact(company, digital_manager):
     membership = _membership(digital_manager, company)
-    by_subject = enquiry(company, subject="Valvole a sfera DN50", body="Testo qualsiasi")
-    by_message = enquiry(company, subject="Domanda", body="Ci servono guarnizioni in viton")
+    # Named contacts: a random Faker name such as "Anna Rossi" would match the last query.
+    plain = ContactFactory(company=company, name="Luca Bruni", organisation="Bruni Srl")
+    by_subject = enquiry(company, contact=plain, subject="Valvole a sfera DN50", body="Testo qualsiasi")
+    by_message = enquiry(company, contact=plain, subject="Domanda", body="Ci servono guarnizioni in viton")
     contact = ContactFactory(
         company=company, email="anna.neri@fonderia.it", name="Anna Neri", organisation="Fonderia Neri"
     )
@@ -34,7 +36,7 @@ def test_every_word_must_match_somewhere(company, digital_manager):
     membership = _membership(digital_manager, company)
     contact = ContactFactory(company=company, name="Paolo Gialli")
     both = enquiry(company, contact=contact, body="Preventivo per flange")
-    enquiry(company, body="Preventivo per flange")
+    enquiry(company, contact=ContactFactory(company=company, name="Luca Bruni"), body="Preventivo per flange")
     assert _search(company, membership, "gialli flange") == {both.pk}
 
 
