@@ -117,6 +117,10 @@ def content_item_update(*, item: ContentItem, user, **fields) -> ContentItem:
     if old_time != item.scheduled_at:
         content_event_record(item, ContentEvent.Kind.RESCHEDULED, user, from_time=old_time, to_time=item.scheduled_at)
     content_event_record(item, ContentEvent.Kind.EDITED, user, note=note)
+    if item.status == S.IN_REVIEW:
+        from training import held_posts
+
+        held_posts.after_edit(item=item, user=user)
     return item
 
 
@@ -135,9 +139,17 @@ def content_item_move(
     PermissionDenied for a move this role may not make, ValidationError for a move that is not
     possible now or misses what it needs (a note, a time, a published address).
     """
-    item = ContentItem.objects.select_for_update().select_related("channel").get(pk=item.pk)
-    move = find_move(item, target, membership)
+    from training import held_posts
+
+    item = ContentItem.objects.select_for_update().select_related("channel", "company").get(pk=item.pk)
+    user = membership.user
+    supervised = held_posts.post_step_supervised(item, user)
+    move = find_move(item, target, membership, supervised=supervised)
     if move is None:
+        if supervised and item.status == S.DRAFT and target == S.APPROVED:
+            raise ValidationError(_("Your posts on this channel still need the consultant's approval: submit it."))
+        if supervised and item.status == S.IN_REVIEW and target in (S.APPROVED, S.DRAFT):
+            raise PermissionDenied(_("The trainee's post waits for the consultant's review."))
         if any(m.target == target for m in _moves_for_any_role(item)):
             raise PermissionDenied(_("Your role may not make this change."))
         raise ValidationError(
@@ -148,7 +160,6 @@ def content_item_move(
     if move.needs_note and not note:
         raise ValidationError(_("Please say why in a comment."))
     now = timezone.now()
-    user = membership.user
     if target == S.SCHEDULED:
         if item.scheduled_at is None:
             raise ValidationError(_("Choose the date and time first."))
@@ -173,8 +184,17 @@ def content_item_move(
             raise ValidationError(_("The publication time cannot be in the future."))
         item.published_url, item.published_at = published_url, published_at
     content_event_record(item, ContentEvent.Kind.STATUS, user, from_status=item.status, to_status=target, note=note)
-    item.status = target
+    source, item.status = item.status, target
     item.save()
+    held_posts.after_move(
+        item=item,
+        user=user,
+        source=source,
+        target=target,
+        by_approver=move.permission == "content.approve",
+        note=note,
+        supervised=supervised,
+    )
     if note:
         ContentComment.objects.create(item=item, author=user, body=note)
     return item

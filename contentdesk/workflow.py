@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from contentdesk.models import ContentItem
+from engagements.roles import Role
 
 S = ContentItem.Status
 
@@ -54,21 +55,28 @@ MOVES: list[Move] = [
 ]
 
 
-def moves_from(item: ContentItem, membership) -> list[Move]:
-    """The moves `membership` may make on `item` now, one per target (the first allowed wins)."""
+def moves_from(item: ContentItem, membership, *, supervised: bool = False) -> list[Move]:
+    """The moves `membership` may make on `item` now, one per target (the first allowed wins).
+
+    `supervised`: the step is under the trainee's supervised mode (see `training.held_posts`):
+    it needs approval whatever the channel says, and only the consultant gives it.
+    """
+    needs_approval = item.channel.requires_approval or supervised
     seen = set()
     moves = []
     for move in MOVES:
         if move.source != item.status or move.target in seen:
             continue
-        if move.when_approval is not None and move.when_approval != item.channel.requires_approval:
+        if move.when_approval is not None and move.when_approval != needs_approval:
             continue
         if not membership.can(move.permission):
+            continue
+        if supervised and move.permission == "content.approve" and membership.role != Role.CONSULTANT:
             continue
         seen.add(move.target)
         moves.append(move)
     return moves
 
 
-def find_move(item: ContentItem, target: str, membership) -> Move | None:
-    return next((m for m in moves_from(item, membership) if m.target == target), None)
+def find_move(item: ContentItem, target: str, membership, *, supervised: bool = False) -> Move | None:
+    return next((m for m in moves_from(item, membership, supervised=supervised) if m.target == target), None)

@@ -507,4 +507,4 @@ class LogEntry(models.Model):
 
 
 # Supervised mode lives in its own module; imported here so Django registers its models.
-from training.supervision_models import HeldReply, SupervisedCategory, TrainingSettings  # noqa: E402, F401
+from training.supervision_models import HeldPost, HeldReply, SupervisedCategory, TrainingSettings  # noqa: E402, F401

@@ -13,11 +13,10 @@ For one handover item (its `competencies` are competency codes):
   "newsletter.*" the newsletter, "website.*" website and blog). The work part W is
   min(share / 50 %, 1); an item with no such work in the period has no work part.
 
-* approvals (supervised mode): for items with inbox codes, the share of the consultant's
-  reviews of the trainee's replies approved without changes — approvals / (approvals +
-  changes), summed over every reply topic. The approval part A is min(rate / 80 %, 1); no
-  reviews, no approval part. (Posts are not reviewed in supervised mode yet, so content
-  codes have no approval part.)
+* approvals (supervised mode): the share of the consultant's reviews of the trainee's work
+  approved without changes — approvals / (approvals + changes): for inbox codes summed over
+  every reply topic, for content codes over the posts on the channels the code covers. The
+  approval part A is min(rate / 80 %, 1); no reviews, no approval part.
 
 Item readiness = mean of the parts it has (C, W, A), as a percentage. The item is
 ready when every code reaches its required level and the trainee did at least half of its work
@@ -31,12 +30,12 @@ assessments and messages there are.
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from contentdesk.models import ChannelKind, ContentItem
+from contentdesk.models import ChannelKind, ContentChannel, ContentItem
 from inbox.models import Conversation, Message
 from training.models import DEFAULT_REQUIRED_LEVEL, Assessment, Competency, CompetencyRequirement, TrainingPlan
 from training.supervision_models import SupervisedCategory
@@ -210,6 +209,30 @@ def _reply_reviews(company, field: str):
     )
 
 
+def post_reviews(company) -> dict[str, tuple[int, int]]:
+    """Supervised post reviews by channel kind: {kind: (approvals, changes)}, one query.
+
+    A post category's key is its channel's id; the loop runs over the company's channels (a
+    handful), not over reviews."""
+    category = SupervisedCategory.objects.filter(
+        company=company, kind=SupervisedCategory.Kind.POST, key=Cast(OuterRef("pk"), CharField())
+    )
+    rows = (
+        ContentChannel.objects.filter(company=company)
+        .annotate(
+            review_approvals=Subquery(category.values("approvals")[:1]),
+            review_changes=Subquery(category.values("changes")[:1]),
+        )
+        .filter(review_approvals__isnull=False)
+        .values_list("kind", "review_approvals", "review_changes")
+    )
+    result: dict[str, tuple[int, int]] = {}
+    for kind, approvals, changes in rows:
+        before = result.get(kind, (0, 0))
+        result[kind] = (before[0] + approvals, before[1] + changes)
+    return result
+
+
 def plan_for(engagement) -> TrainingPlan | None:
     if engagement.trainee_id is None:
         return None
@@ -219,9 +242,9 @@ def plan_for(engagement) -> TrainingPlan | None:
 def compute(*, company, plan: TrainingPlan | None, items, as_of: date) -> Readiness:
     """Readiness of `items` (handover items of the plan's engagement) as of the end of `as_of`.
 
-    At most five queries: required levels, signed-off levels, competency names (with the
-    supervised reply reviews), the inbox share and the content shares (the last two only when
-    an item needs them).
+    At most six queries: required levels, signed-off levels, competency names (with the
+    supervised reply reviews), the inbox share, the content shares and the supervised post
+    reviews (the last three only when an item needs them).
     """
     items = list(items)
     codes = sorted({code for item in items for code in (item.competencies or [])})
@@ -253,7 +276,9 @@ def compute(*, company, plan: TrainingPlan | None, items, as_of: date) -> Readin
     kinds_needed = [_work_kinds(item.competencies or []) for item in items]
     trainee_id = plan.trainee_id if plan is not None else None
     inbox = inbox_share(company, trainee_id, start, end) if any(k[0] for k in kinds_needed) else (0, 0)
-    content = content_shares(company, trainee_id, start, end) if any(k[2] for k in kinds_needed) else {}
+    needs_content_work = any(k[2] for k in kinds_needed)
+    content = content_shares(company, trainee_id, start, end) if needs_content_work else {}
+    posts = post_reviews(company) if needs_content_work and plan is not None else {}
     result = {}
     for item, (needs_inbox, channel_kinds, needs_content) in zip(items, kinds_needed, strict=True):
         readiness = ItemReadiness(item_id=item.pk)
@@ -275,8 +300,13 @@ def compute(*, company, plan: TrainingPlan | None, items, as_of: date) -> Readin
                     readiness.work_mine += mine
                     readiness.work_total += total
         if needs_inbox:
-            readiness.approvals = reply_reviews[0]
-            readiness.reviews = reply_reviews[0] + reply_reviews[1]
+            readiness.approvals += reply_reviews[0]
+            readiness.reviews += reply_reviews[0] + reply_reviews[1]
+        if needs_content:
+            for kind, (approvals, changes) in posts.items():
+                if channel_kinds is None or kind in channel_kinds:
+                    readiness.approvals += approvals
+                    readiness.reviews += approvals + changes
         parts = []
         if readiness.codes:
             parts.append(sum(min(c.level, c.required) / c.required for c in readiness.codes) / len(readiness.codes))

@@ -123,3 +123,53 @@ class HeldReply(models.Model):
 
     def __str__(self):
         return f"{self.conversation_id} · {self.get_status_display()}"
+
+
+class HeldPostQuerySet(CompanyScopedQuerySet):
+    def pending(self):
+        return self.filter(status=HeldPost.Status.PENDING)
+
+
+class HeldPost(models.Model):
+    """A post the trainee submitted on a supervised channel, until the consultant reviews it.
+
+    The content item itself waits "in review" in the calendar; this row keeps the text as the
+    trainee submitted it, so the consultant's edits can be shown back to them as feedback.
+    """
+
+    Status = HeldReply.Status
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey("contentdesk.ContentItem", on_delete=models.CASCADE, related_name="held_posts")
+    # The channel when the post was submitted: the category it counts for.
+    channel = models.ForeignKey("contentdesk.ContentChannel", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title submitted"), max_length=200)
+    body = models.TextField(_("text submitted"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    approved_title = models.CharField(_("title approved"), max_length=200, blank=True)
+    approved_body = models.TextField(_("text approved"), blank=True)
+    comment = models.TextField(_("consultant's comment"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    objects = HeldPostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post awaiting approval")
+        verbose_name_plural = _("posts awaiting approval")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["company", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item"], condition=models.Q(status="pending"), name="held_post_one_pending_per_item"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} · {self.get_status_display()}"
+
+    @property
+    def edited(self) -> bool:
+        return self.status == self.Status.EDITED

@@ -22,6 +22,7 @@ from contentdesk.newsletter.panel import item_newsletter_context
 from contentdesk.publishing.panel import item_panel_context
 from contentdesk.workflow import MOVES, Move, moves_from
 from engagements.tenancy import company_view
+from training import held_posts
 
 S = ContentItem.Status
 CLOSED = (S.PUBLISHED, S.CANCELLED)
@@ -179,10 +180,10 @@ class MoveOffer:
     is_open: bool
 
 
-def _move_offers(item, membership, failed: MoveForm | None) -> list[MoveOffer]:
+def _move_offers(item, membership, failed: MoveForm | None, supervised: bool) -> list[MoveOffer]:
     now = timezone.localtime()
     offers = []
-    for move in moves_from(item, membership):
+    for move in moves_from(item, membership, supervised=supervised):
         asks = ""
         if move.target == S.PUBLISHED:
             asks = "published"
@@ -212,7 +213,9 @@ def _detail_context(request, item, *, failed_move: MoveForm | None = None, comme
     membership = request.membership
     can_comment = may_comment(membership)
     over_limit = item.length_limit is not None and len(item.body) > item.length_limit
-    offers = _move_offers(item, membership, failed_move)
+    held_post = held_posts.latest_for(item)
+    supervised = held_posts.post_step_supervised(item, request.user, latest=held_post)
+    offers = _move_offers(item, membership, failed_move, supervised)
     shown_in_place = any(o.is_open and o.asks in ("note", "published") for o in offers)
     context = {
         "item": item,
@@ -227,6 +230,8 @@ def _detail_context(request, item, *, failed_move: MoveForm | None = None, comme
         "over_limit": over_limit,
         "schedule_in_past": item.scheduled_at is not None and item.scheduled_at < timezone.now(),
         "approval_shown": item.approved_by_id is not None and item.status in (S.APPROVED, S.SCHEDULED, S.PUBLISHED),
+        "supervised": supervised,
+        "held_post": held_post,
     }
     context.update(item_panel_context(item, membership))
     context.update(item_images_context(item, membership))
@@ -249,7 +254,8 @@ def content_item_move(request, item_id):
         raise PermissionDenied
     target = request.POST.get("target", "")
     form = MoveForm(request.POST, auto_id=f"move-{target[:20]}-%s")
-    if target not in {move.target for move in moves_from(item, membership)}:
+    supervised = held_posts.post_step_supervised(item, request.user)
+    if target not in {move.target for move in moves_from(item, membership, supervised=supervised)}:
         # Not a move offered to this member now: the service says why (a role that may never
         # make it gets 403; otherwise the message explains what is possible).
         try:

@@ -171,11 +171,11 @@ def test_progress_page_query_budget(login, company, consultant, digital_manager,
     # rule, competency links, competencies, signed-off assessments, required levels, every
     # plan (for the links to the others), the evidence count, the learning log; readiness:
     # handover items, required levels, signed-off levels by code, competency names, the inbox
-    # share, the content shares.
+    # share, the content shares, the supervised post reviews.
     response = _both_sizes(
         login(consultant),
         f"/c/{company.slug}/training/plans/{plan.pk}/",
-        BASE + 17,
+        BASE + 18,
         plan,
         company,
         digital_manager,

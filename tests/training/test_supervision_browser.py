@@ -42,7 +42,7 @@ def test_queue_reads_well_at_laptop_and_phone_width(
     for width, name in ((1366, "laptop"), (390, "phone")):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server.url}/c/{company.slug}/training/supervision/")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Risposte sotto supervisione")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Lavoro supervisionato")
         overflow = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
         assert not overflow, f"horizontal overflow at {width}px"
         page.screenshot(path=f"/tmp/supervision-{name}.png", full_page=True)

@@ -1,15 +1,19 @@
-"""Supervised mode: the consultant's approval queue; the trainee's feedback on their replies."""
+"""Supervised mode: the consultant's approval queue; the trainee's feedback on their replies and posts.
+
+Posts are reviewed on their own item page (the content workflow's approve and request-changes
+moves); this page lists what waits and what was reviewed."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from contentdesk.models import ContentChannel
 from engagements.tenancy import company_view
 from training.held_replies import ReviewError, held_reply_approve, held_reply_return
 from training.supervision import category_supervise, settings_set_streak, supervision_streak
 from training.supervision_forms import ApproveForm, ReturnForm, StreakForm
-from training.supervision_models import HeldReply, SupervisedCategory
+from training.supervision_models import HeldPost, HeldReply, SupervisedCategory
 
 RECENT = 30
 
@@ -44,15 +48,32 @@ def _page(request, forms=None):
         )
         held.return_form = forms.get(("return", held.pk)) or ReturnForm(prefix=f"r{held.pk}")
     reviewed = list(replies.exclude(status=HeldReply.Status.PENDING).order_by("-reviewed_at", "-id")[:RECENT])
+    posts = HeldPost.objects.for_company(company).select_related("item", "channel", "author", "reviewed_by")
+    if not manage:
+        posts = posts.filter(author=request.user)
     context = {
         "manage": manage,
         "pending": pending,
         "reviewed": reviewed,
-        "categories": list(SupervisedCategory.objects.for_company(company)),
+        "pending_posts": list(posts.pending().order_by("created_at", "id")),
+        "reviewed_posts": list(posts.exclude(status=HeldPost.Status.PENDING).order_by("-reviewed_at", "-id")[:RECENT]),
+        "categories": _categories(company),
         "streak": supervision_streak(company),
         "streak_form": forms.get("streak") or StreakForm(initial={"supervision_streak": supervision_streak(company)}),
     }
     return render(request, "training/supervision.html", context, status=400 if forms else 200)
+
+
+def _categories(company) -> list[SupervisedCategory]:
+    """The categories with a label: the topic for replies, the channel's name for posts."""
+    channels = dict(ContentChannel.objects.for_company(company).values_list("pk", "name"))
+    categories = list(SupervisedCategory.objects.for_company(company))
+    for category in categories:
+        if category.kind == SupervisedCategory.Kind.POST:
+            category.label = channels.get(int(category.key) if category.key.isdigit() else 0, category.key)
+        else:
+            category.label = category.key or _("no topic")
+    return categories
 
 
 def _review(request, action):
