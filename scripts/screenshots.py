@@ -62,6 +62,7 @@ PAGES = [
     ("digital-home", "digital@officine-berica.example", "/c/officine-berica/"),
     ("training-summary", "titolare@officine-berica.example", "/c/officine-berica/training/summary/"),
     ("training-supervision", "consulente@staffetta.example", "/c/officine-berica/training/supervision/"),
+    ("training-post-feedback", "digital@officine-berica.example", "/c/officine-berica/calendar/items/70/"),
     ("reports-archive", "titolare@officine-berica.example", "/c/officine-berica/reports/"),
 ]
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}

@@ -66,6 +66,7 @@ def seed_demo_training(company) -> None:
     plan = plan_create(engagement=engagement, created_by=engagement.consultant, today=engagement.starts_on)
     _seed_assessments(plan, engagement.consultant, today)
     _seed_log(plan, engagement.consultant, today)
+    _seed_supervised_posts(plan, engagement.consultant, today)
     if LessonRead.objects.filter(lesson__module__plan=plan).exists():
         return
     with transaction.atomic():
@@ -310,3 +311,88 @@ def _seed_log(plan, consultant, today) -> None:
             for days_ago, text, comment in DEMO_LOG
         ]
     )
+
+
+SUPERVISED_POSTS = [
+    # (days ago, status, title, text submitted, text approved, comment)
+    (
+        20,
+        "approved",
+        "Dietro le quinte: il collaudo a 40 bar",
+        "Ogni valvola a sfera che esce dall'officina passa il collaudo a 40 bar, pezzo per pezzo. Ecco come lo facciamo.",
+        "",
+        "",
+    ),
+    (
+        13,
+        "edited",
+        "MECSPE: vi aspettiamo al padiglione 4",
+        "Anche quest'anno saremo al MECSPE!!! Venite a trovarci, ci saranno tante novità.",
+        "Dal 4 al 6 marzo siamo al MECSPE di Bologna, padiglione 4 stand B12: portate i vostri disegni, "
+        "Paolo dell'ufficio tecnico vi risponde sul posto. Per fissare un appuntamento scriveteci.",
+        "Bene l'idea. Ho messo date, stand e un motivo concreto per passare: un post senza questi dettagli non "
+        "porta visite. Un punto esclamativo basta.",
+    ),
+    (
+        6,
+        "approved",
+        "Raccordi a compressione: tre errori di montaggio",
+        "Tre errori che vediamo spesso nei raccordi a compressione, e come evitarli: serraggio, taglio del tubo, "
+        "ogiva riutilizzata.",
+        "",
+        "Chiaro e utile.",
+    ),
+    (
+        1,
+        "pending",
+        "Una giornata con Luca, ufficio vendite",
+        "Luca segue i clienti del Nord-Est da dodici anni: gli abbiamo chiesto che cosa gli chiedono più spesso.",
+        "",
+        "",
+    ),
+]
+
+
+def _seed_supervised_posts(plan, consultant, today) -> None:
+    """The trainee's LinkedIn posts under supervision: three reviewed (one edited, shown as
+    feedback) and one waiting. Idempotent: a company with review records is left alone."""
+    from training.supervision import category_review_record
+    from training.supervision_models import HeldPost
+
+    company = plan.company
+    channel = company.content_channels.filter(kind=ChannelKind.LINKEDIN).first()
+    if channel is None or HeldPost.objects.filter(company=company).exists():
+        return
+    trainee = plan.trainee
+    with transaction.atomic():
+        for days_ago, status, title, body, approved_body, comment in SUPERVISED_POSTS:
+            submitted = _at(company, today - timedelta(days=days_ago), 11)
+            reviewed = status != "pending"
+            item = ContentItem.objects.create(
+                company=company,
+                channel=channel,
+                author=trainee,
+                title=title,
+                body=approved_body or body,
+                status=ContentItem.Status.APPROVED if reviewed else ContentItem.Status.IN_REVIEW,
+                approved_by=consultant if reviewed else None,
+                approved_at=submitted + timedelta(hours=3) if reviewed else None,
+                scheduled_at=_at(company, today + timedelta(days=3 + days_ago % 5), 10),
+            )
+            HeldPost.objects.create(
+                company=company,
+                item=item,
+                channel=channel,
+                author=trainee,
+                title=title,
+                body=body,
+                status=status,
+                approved_title=title if reviewed else "",
+                approved_body=(approved_body or body) if reviewed else "",
+                comment=comment,
+                reviewed_by=consultant if reviewed else None,
+                reviewed_at=submitted + timedelta(hours=3) if reviewed else None,
+            )
+            HeldPost.objects.filter(item=item).update(created_at=submitted)
+            if reviewed:
+                category_review_record(company=company, kind="post", key=str(channel.pk), changed=status == "edited")
