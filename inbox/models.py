@@ -371,6 +371,16 @@ class CannedReply(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     use_count = models.PositiveIntegerField(default=0)
+    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("Who keeps it up to date."),
+    )
 
     objects = CompanyScopedQuerySet.as_manager()
 
@@ -381,6 +391,63 @@ class CannedReply(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RoutingRuleQuerySet(CompanyScopedQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_topic(self, topic: str):
+        """The active rules whose topic is `topic` (compared without regard to case)."""
+        return self.active().filter(topic__iexact=(topic or "").strip())
+
+
+class RoutingRule(models.Model):
+    """Where conversations on a topic usually go: a suggestion on the route form, never automatic."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="routing_rules")
+    topic = models.CharField(
+        _("topic"), max_length=80, help_text=_("The conversation's topic, as written on the conversation.")
+    )
+    department = models.CharField(_("department"), max_length=20, choices=Department.choices)
+    colleague = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("colleague"),
+    )
+    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("Who keeps it up to date."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoutingRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        ordering = ["company", "topic", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("topic"),
+                "company",
+                condition=Q(is_active=True),
+                name="routing_rule_one_active_per_topic",
+            ),
+        ]
+
+    def __str__(self):
+        return self.topic
 
 
 # The email intake's own models (IMAP mailboxes, quarantine) live beside its code.

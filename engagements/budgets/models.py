@@ -174,3 +174,50 @@ class Spend(models.Model):
     def auto_approved(self) -> bool:
         """Approved on recording because it was within the threshold."""
         return self.status == self.Status.APPROVED and not self.needed_approval
+
+
+class BudgetRule(models.Model):
+    """A rule of thumb for spending on one channel, with an optional monthly cap.
+
+    The cap does not block anything: a spend that would exceed it shows a warning.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="budget_rules")
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    monthly_cap = models.DecimalField(
+        _("monthly cap (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+        help_text=_("Empty for no cap. Spends above it are allowed, with a warning."),
+    )
+    rule = models.TextField(_("rule"), help_text=_("The rule in words, e.g. when to spend and on what."))
+    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("Who keeps it up to date."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("budget rule")
+        verbose_name_plural = _("budget rules")
+        ordering = ["company", "channel", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(monthly_cap__isnull=True) | Q(monthly_cap__gte=0),
+                name="budget_rule_cap_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_channel_display()}: {self.rule[:60]}"
