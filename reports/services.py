@@ -61,7 +61,8 @@ def monthly_report_generate(*, company: Company, month: Month, regenerate: bool 
 
 
 def companies_due_for_report(now: datetime | None = None) -> list[tuple[Company, Month]]:
-    """Companies with an engagement whose previous month (in their time zone) has no report yet.
+    """Companies with an engagement whose previous month (in their time zone) has no finished
+    report yet: none at all, or one a stopped worker left without its PDF.
 
     Only what is missing is returned, so a missed hourly run is made up by the next one.
     """
@@ -72,7 +73,9 @@ def companies_due_for_report(now: datetime | None = None) -> list[tuple[Company,
     existing = set(
         MonthlyReport.objects.filter(
             company__in=[c for c, _m in candidates], month__in={m.first for _c, m in candidates}
-        ).values_list("company_id", "month")
+        )
+        .exclude(pdf="")
+        .values_list("company_id", "month")
     )
     return [(c, m) for c, m in candidates if (c.pk, m.first) not in existing]
 

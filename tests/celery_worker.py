@@ -1,6 +1,7 @@
 """Run a real Celery worker process (optionally with beat) against the test database."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -59,3 +60,18 @@ def wait_for(predicate, *, timeout: float = 45, interval: float = 0.25):
             return result
         time.sleep(interval)
     return predicate()
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def kill_hard(process) -> None:
+    """SIGKILL the pool process that runs the task, then the worker itself: no clean-up at all."""
+    for child in children(process.pid):
+        os.kill(child, signal.SIGKILL)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)

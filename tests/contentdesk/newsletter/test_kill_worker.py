@@ -5,8 +5,6 @@ the kill lands while a message is in flight: received by the server, not yet mar
 """
 
 import asyncio
-import os
-import signal
 import time
 from collections import Counter
 from datetime import timedelta
@@ -20,7 +18,7 @@ from django.utils import timezone
 from contentdesk.models import ContentItem, Delivery, NewsletterSend
 from contentdesk.newsletter import sending
 from contentdesk.newsletter.tasks import send_newsletter_batch
-from tests.celery_worker import celery_worker, wait_for
+from tests.celery_worker import celery_worker, kill_hard, wait_for
 from tests.conftest import free_port, port_open, require
 from tests.contentdesk.newsletter.conftest import S
 from tests.contentdesk.newsletter.sending_helpers import scheduled_send
@@ -37,21 +35,6 @@ class SlowMailbox(Mailbox):
             self.envelopes.append(envelope)
         await asyncio.sleep(0.3)
         return "250 OK"
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
-def kill_hard(process) -> None:
-    """SIGKILL the pool process that runs the task, then the worker itself: no clean-up at all."""
-    for child in children(process.pid):
-        os.kill(child, signal.SIGKILL)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
 
 
 def test_a_worker_killed_mid_send_resumes_without_sending_anyone_twice(
