@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from contentdesk.models import Cadence, ChannelKind, ContentChannel, ContentComment, ContentEvent, ContentItem
 from contentdesk.publishing import demo_texts as texts
+from contentdesk.publishing.demo_early import seed_demo_early_content
 from contentdesk.publishing.demo_inbox import WEBSITE, attribute_demo_enquiries
 from engagements.models import Membership
 from engagements.roles import Role
@@ -134,6 +135,8 @@ class _Berica:
                 label=label,
                 defaults={"rule": rule, "time_of_day": clock, "starts_on": self.first_day},
             )
+        # Before the planned history: what the company posted on its own (idempotent itself).
+        seed_demo_early_content(self.company, until=self.first_day, today=self.today)
         if _already_seeded(self.company, [title for entries in texts.PAST.values() for title, *_rest in entries]):
             return 0
         self.past()

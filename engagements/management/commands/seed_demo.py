@@ -17,6 +17,7 @@ from engagements.services import company_create
 from inbox.demo import seed_demo_inbox
 from inbox.mentions.demo import seed_demo_mentions
 from inbox.services import channels_ensure_defaults
+from reports.demo import seed_demo_reports
 from training.demo import seed_demo_training
 
 
@@ -93,3 +94,6 @@ class Command(BaseCommand):
 
         # Tessiture Astico: month 1, the audit has just begun (no digital manager yet).
         seed_demo_engagement(astico, consultant=consultant, trainee=None, today=today, month=1)
+
+        # Last: the past monthly reports freeze the figures every demo above has made.
+        seed_demo_reports(berica, today=today)
