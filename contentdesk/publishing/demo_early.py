@@ -25,9 +25,13 @@ EARLY = [
     ("facebook", "Foto dal reparto torneria", "Una mattina in torneria."),
     ("linkedin", "Porte aperte in officina", "Sabato mattina porte aperte in officina per le famiglie dei dipendenti."),
     ("facebook", "Nuovo centro di lavoro", "È arrivato il nuovo centro di lavoro a 5 assi!"),
-    ("linkedin", "Cerchiamo un tornitore CNC", "Cerchiamo un tornitore CNC con esperienza. Inviate il curriculum."),
+    ("linkedin", "In visita gli studenti dell'istituto tecnico", "Oggi in officina due classi dell'istituto tecnico."),
     ("facebook", "Pranzo aziendale di inizio estate", "Grazie a tutti per la bella giornata insieme."),
-    ("linkedin", "Certificazione ISO 9001 rinnovata", "Abbiamo rinnovato la certificazione ISO 9001."),
+    (
+        "linkedin",
+        "Il nuovo catalogo raccordi è pronto",
+        "È pronto il catalogo 2026 dei raccordi: chiedetelo al vostro agente.",
+    ),
     ("linkedin", "Chiusura estiva", "L'azienda resterà chiusa dal 10 al 21 agosto."),
     ("facebook", "Chiusura estiva", "Chiusi dal 10 al 21 agosto. Buone vacanze!"),
 ]
@@ -67,6 +71,9 @@ def seed_demo_early_content(company, *, until: date, today: date) -> int:
             body=text,
             status=S.PUBLISHED,
             author=author,
+            # The owner wrote them: his own approval.
+            approved_by=author,
+            approved_at=published - timedelta(minutes=30),
             scheduled_at=published,
             published_at=published,
             published_url=_url(kind, rng),
