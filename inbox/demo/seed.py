@@ -60,6 +60,8 @@ class _Seeder:
         self.calendar = BusinessCalendar.load(company, self.start_day, today + timedelta(days=HORIZON_DAYS))
         self.target = timedelta(hours=first_response_target_hours(company))
         self.places: dict[str, tuple[str, str]] = {}  # contact email → (town, country)
+        self.first_heard: dict[str, datetime] = {}
+        self.written: set[str] = set()
 
     # People and places ---------------------------------------------------------------
 
@@ -80,6 +82,24 @@ class _Seeder:
         Contact.objects.bulk_create(unique.values())
         saved = {c.email: c for c in Contact.objects.for_company(self.company)}
         return [saved[c.email] for c in italian if c.email in saved], [saved[c.email] for c in foreign]
+
+    def pick_contact(self, pool: list[Contact], received: datetime) -> Contact:
+        """A person who already knows the company by `received`; more often one writing for the
+        first time, so that new contacts keep arriving month after month as in a real inbox."""
+        known = [c for c in pool if self.introduced(c) <= received] or pool[:3]
+        fresh = [c for c in known if c.email not in self.written]
+        contact = self.rng.choice(fresh if fresh and self.rng.random() < 0.6 else known)
+        self.written.add(contact.email)
+        return contact
+
+    def introduced(self, contact: Contact) -> datetime:
+        """When the person first heard of the company: spread over the demo's months."""
+        if contact.email not in self.first_heard:
+            share = random.Random(f"{self.company.slug}-{contact.email}").random()
+            self.first_heard[contact.email] = (
+                _at(self.start_day, time(0), self.tz) + (self.now - _at(self.start_day, time(0), self.tz)) * share
+            )
+        return self.first_heard[contact.email]
 
     def _contact(self, name, organisation, language, customer, town, country="Italia") -> Contact:
         domain = slugify(organisation.replace("&", "e").removesuffix(" Srl").removesuffix(" Spa").removesuffix(" Snc"))
@@ -374,10 +394,11 @@ class _Seeder:
             pool = foreign if language == "en" else italian
             if kind in ("support", "complaint"):
                 pool = [c for c in pool if c.kind == Contact.Kind.CUSTOMER] or pool
-            contact = self.rng.choice(pool)
+            received = self.received_at()
+            contact = self.pick_contact(pool, received)
             channel = webhook if kind == "quote" and self.rng.random() < 0.15 else form
             slots = self.slots(contact, language)
-            thread = self.conversation(contact, channel, self.received_at(), language, kind, slots)
+            thread = self.conversation(contact, channel, received, language, kind, slots)
             self.play(thread, slots, language)
             threads.append(thread)
 
