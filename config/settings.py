@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "inbox.mentions",
     "training",
     "reports",
+    "bench",
+    "digests",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +209,12 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-confirmations-sweep": {"task": "contentdesk.newsletter.tasks.sweep_confirmations", "schedule": 300},
     "newsletter-purge-stale-requests": {"task": "contentdesk.newsletter.tasks.purge_stale_requests", "schedule": 86400},
     "mention-feeds-poll": {"task": "inbox.mentions.tasks.mention_feeds_poll", "schedule": 1800},
+    # Each digital manager's morning digest, once a day from 07:00 in the company's time zone.
+    "digests-morning": {"task": "digests.tasks.morning_digests", "schedule": 900},
+    # Late content items (to their author, once a day) and overdue milestones (once a week).
+    "digests-overdue-reminders": {"task": "digests.tasks.overdue_reminders", "schedule": 900},
+    # Each consultant's weekly portfolio digest, from Monday 07:00 (caught up later in the week).
+    "digests-portfolio-weekly": {"task": "digests.tasks.portfolio_digests", "schedule": 900},
 }
 # Feeds are read only from public addresses (no server-side request forgery into the
 # company network); list CIDRs here to allow an internal feed server.

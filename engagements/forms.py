@@ -8,7 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from engagements.models import BusinessHours, Company, Invitation, Membership, User
+from engagements.models import ENQUIRY_RETENTION_CHOICES, BusinessHours, Company, Invitation, Membership, User
 from engagements.roles import Role, grantable_roles
 
 
@@ -112,7 +112,12 @@ class CompanyForm(forms.ModelForm):
 
     class Meta:
         model = Company
-        fields = ["name", "sector", "timezone", "language", "spend_approval_threshold"]
+        fields = ["name", "sector", "timezone", "language", "spend_approval_threshold", "enquiry_retention_months"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Empty means "keep for ever", said in words rather than Django's dashes.
+        self.fields["enquiry_retention_months"].choices = [("", _("For ever")), *ENQUIRY_RETENTION_CHOICES]
 
 
 class BusinessHoursForm(forms.ModelForm):

@@ -86,6 +86,16 @@ def validate_timezone(value: str) -> None:
         )
 
 
+# How long the enquiries' texts and personal data are kept after their last activity; empty:
+# for ever. The data-retention job (inbox.retention) erases them, keeping the figures.
+ENQUIRY_RETENTION_CHOICES = [
+    (12, _("12 months")),
+    (24, _("24 months")),
+    (36, _("36 months")),
+    (60, _("60 months")),
+]
+
+
 class Company(models.Model):
     """The tenant: every page, query, file and job belongs to exactly one company."""
 
@@ -101,6 +111,16 @@ class Company(models.Model):
         default=Decimal("300.00"),
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("A spend above this amount waits for the owner's approval; up to it, the digital manager decides."),
+    )
+    enquiry_retention_months = models.PositiveSmallIntegerField(
+        _("keep enquiries for"),
+        choices=ENQUIRY_RETENTION_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this time without activity, the texts, attachments and personal data of an enquiry are erased "
+            "(GDPR). The figures stay: how many enquiries, from which channel, how fast they were answered."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
