@@ -105,14 +105,16 @@ class ContentChannel(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    why = models.CharField(
+        pgettext_lazy("rule", "why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists.")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("rule", "owner"),
         help_text=_("Who keeps it up to date."),
     )
 
@@ -165,14 +167,16 @@ class Cadence(models.Model):
     starts_on = models.DateField(_("from"), default=timezone.localdate)
     ends_on = models.DateField(_("until"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    why = models.CharField(
+        pgettext_lazy("rule", "why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists.")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("rule", "owner"),
         help_text=_("Who keeps it up to date."),
     )
 

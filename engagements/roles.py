@@ -84,6 +84,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # the consultant edits the review notes, regenerates a draft and sends it.
     "reports.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "reports.manage": frozenset({Role.CONSULTANT}),
+    # Who receives the monthly report (members and other addresses, e.g. the accountant).
+    "reports.recipients": MANAGERS,
+    # The operations manual: what is configured, with its why and owner. The digital manager
+    # reads it; the consultant and the owner export it (HTML, PDF) at handover.
+    "manual.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
+    "manual.export": MANAGERS,
     # The digital readiness questionnaire of the audit and of each re-audit.
     "readiness.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "readiness.manage": frozenset({Role.CONSULTANT}),

@@ -38,6 +38,7 @@ company_patterns = [
     path("engagement/schedule/", include("engagements.schedule.urls")),
     path("engagement/readiness/", include("engagements.readiness.urls")),
     path("engagement/handover/", include("engagements.handover.urls")),
+    path("engagement/manual/", include("engagements.manual.urls")),
     path("engagement/reviews/", include("engagements.reviews.urls")),
     path("training/", include("training.urls")),
     path("", include("reports.urls")),

@@ -3,11 +3,12 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagements.manual.forms import limit_owner_to_company
 from engagements.models import User
 from engagements.roles import Department, Role
 from inbox.actions import TAG_MAX_LENGTH, BulkAction
 from inbox.attachments import MAX_FILES, attachment_problem
-from inbox.models import CannedReply, Contact, Conversation, IntakeChannel, Tag
+from inbox.models import CannedReply, Contact, Conversation, IntakeChannel, RoutingRule, Tag
 from inbox.search import MAX_QUERY_LENGTH
 from inbox.selectors import SLA_AT_RISK, SLA_BREACHED, worker_roles
 
@@ -315,5 +316,57 @@ class ContactKindForm(forms.ModelForm):
 class CannedReplyForm(forms.ModelForm):
     class Meta:
         model = CannedReply
-        fields = ["title", "language", "topic", "body"]
+        fields = ["title", "language", "topic", "body", "why", "owner"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_owner_to_company(self, company)
+
+
+class RoutingRuleForm(forms.ModelForm):
+    """Where conversations on a topic usually go: suggested on the route form, never applied by itself."""
+
+    class Meta:
+        model = RoutingRule
+        fields = ["topic", "department", "colleague", "why", "owner", "is_active"]
+
+    colleague = MemberChoiceField(
+        label=_("Colleague"),
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("The department only"),
+        error_messages={"invalid_choice": _("Choose a colleague of this company.")},
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.company = company
+        self.fields["colleague"].queryset = _members(company, [Role.COLLEAGUE])
+        self.fields["topic"].help_text = _(
+            "Written as on the conversations, e.g. “Preventivi”. Upper or lower case does not matter."
+        )
+        limit_owner_to_company(self, company)
+
+    def clean_topic(self):
+        topic = " ".join(self.cleaned_data["topic"].split())
+        if not topic:
+            raise forms.ValidationError(_("Write the topic this rule is for."))
+        return topic
+
+    def clean(self):
+        data = super().clean()
+        colleague, department = data.get("colleague"), data.get("department")
+        works_there = colleague and colleague.memberships.filter(company=self.company, department=department).exists()
+        if colleague and department and not works_there:
+            self.add_error(
+                "colleague", _("%(name)s does not work in that department.") % {"name": colleague.display_name}
+            )
+        topic = data.get("topic")
+        if topic and data.get("is_active"):
+            others = RoutingRule.objects.for_company(self.company).for_topic(topic)
+            if self.instance.pk is not None:
+                others = others.exclude(pk=self.instance.pk)
+            if others.exists():
+                self.add_error("topic", _("There is already an active rule for this topic."))
+        return data

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from engagements.models import Company, CompanyScopedQuerySet
 from engagements.roles import Department, Role
@@ -371,14 +372,16 @@ class CannedReply(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     use_count = models.PositiveIntegerField(default=0)
-    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    why = models.CharField(
+        pgettext_lazy("rule", "why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists.")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("rule", "owner"),
         help_text=_("Who keeps it up to date."),
     )
 
@@ -418,14 +421,16 @@ class RoutingRule(models.Model):
         related_name="+",
         verbose_name=_("colleague"),
     )
-    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    why = models.CharField(
+        pgettext_lazy("rule", "why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists.")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("rule", "owner"),
         help_text=_("Who keeps it up to date."),
     )
     is_active = models.BooleanField(_("active"), default=True)

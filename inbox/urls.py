@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from inbox.intake.urls import channel_urlpatterns
-from inbox.views import attachments, canned, conversation, inbox_list
+from inbox.views import attachments, canned, conversation, inbox_list, routing
 
 # The inbox pages under /c/<company_slug>/inbox/. Public intake lives in inbox.intake.urls.
 urlpatterns = [
@@ -24,6 +24,10 @@ urlpatterns = [
     path("canned/new/", canned.canned_edit, name="inbox_canned_new"),
     path("canned/<int:canned_id>/", canned.canned_edit, name="inbox_canned_edit"),
     path("canned/<int:canned_id>/delete/", canned.canned_delete, name="inbox_canned_delete"),
+    path("routing/", routing.routing_rule_list, name="inbox_routing"),
+    path("routing/new/", routing.routing_rule_edit, name="inbox_routing_new"),
+    path("routing/<int:rule_id>/", routing.routing_rule_edit, name="inbox_routing_edit"),
+    path("routing/<int:rule_id>/delete/", routing.routing_rule_delete, name="inbox_routing_delete"),
     path("chat/", include("inbox.chat.urls")),
     path("mentions/", include("inbox.mentions.urls")),
     # Email intake: email channels ("channels/email/…") and the quarantine ("quarantine/…").

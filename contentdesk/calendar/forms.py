@@ -18,6 +18,7 @@ from contentdesk.calendar.rules import (
 )
 from contentdesk.calendar.selectors import Filters
 from contentdesk.models import ChannelKind, ContentChannel, ContentItem
+from engagements.manual.forms import limit_owner_to_company, owner_field, why_field
 
 # ISO first (what <input type="date"> sends), then the Italian ways of typing a date.
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -88,7 +89,7 @@ class RescheduleForm(forms.Form):
 class ChannelForm(forms.ModelForm):
     class Meta:
         model = ContentChannel
-        fields = ["kind", "name", "requires_approval", "max_length", "is_active"]
+        fields = ["kind", "name", "requires_approval", "max_length", "is_active", "why", "owner"]
         labels = {
             "kind": _("Kind"),
             "name": _("Name"),
@@ -106,6 +107,7 @@ class ChannelForm(forms.ModelForm):
                 "(LinkedIn 3,000, Instagram 2,200, X 280…); a blog or a newsletter has none."
             )
         self.fields["kind"].choices = ChannelKind.choices
+        limit_owner_to_company(self, company)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -156,8 +158,10 @@ class CadenceForm(forms.Form):
     starts_on = _date_field(label=_("From"))
     ends_on = _date_field(label=_("Until"), required=False, help_text=_("Leave empty if it has no end."))
     is_active = forms.BooleanField(label=pgettext_lazy("cadence", "Active"), required=False, initial=True)
+    why = why_field()
+    owner = owner_field()
 
-    def __init__(self, *args, channels: list[ContentChannel], instance=None, **kwargs):
+    def __init__(self, *args, channels: list[ContentChannel], company, instance=None, **kwargs):
         self.instance = instance
         self.custom_rule = None
         if instance is not None:
@@ -165,6 +169,7 @@ class CadenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = [(c.pk, c.name) for c in channels]
         self.channels = {c.pk: c for c in channels}
+        limit_owner_to_company(self, company)
 
     def _initial_from(self, cadence) -> dict:
         initial = {
@@ -174,6 +179,8 @@ class CadenceForm(forms.Form):
             "starts_on": cadence.starts_on,
             "ends_on": cadence.ends_on,
             "is_active": cadence.is_active,
+            "why": cadence.why,
+            "owner": cadence.owner_id,
         }
         parts = parse_rule(cadence.rule)
         if parts is None:
@@ -205,5 +212,5 @@ class CadenceForm(forms.Form):
         data = self.cleaned_data
         return {
             name: data[name]
-            for name in ("channel", "rule", "time_of_day", "label", "starts_on", "ends_on", "is_active")
+            for name in ("channel", "rule", "time_of_day", "label", "starts_on", "ends_on", "is_active", "why", "owner")
         }

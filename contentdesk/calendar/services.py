@@ -12,8 +12,8 @@ from contentdesk.models import Cadence, ContentChannel, ContentItem
 from contentdesk.services import content_item_reschedule
 from engagements.models import Company
 
-CHANNEL_FIELDS = ("kind", "name", "requires_approval", "max_length", "is_active")
-CADENCE_FIELDS = ("channel", "rule", "time_of_day", "label", "starts_on", "ends_on", "is_active")
+CHANNEL_FIELDS = ("kind", "name", "requires_approval", "max_length", "is_active", "why", "owner")
+CADENCE_FIELDS = ("channel", "rule", "time_of_day", "label", "starts_on", "ends_on", "is_active", "why", "owner")
 
 
 def content_item_move_to_day(*, item: ContentItem, user, day: date) -> ContentItem:

@@ -64,7 +64,9 @@ def channel_edit(request, channel_id=None):
     channel = None
     if channel_id is not None:
         channel = get_object_or_404(ContentChannel.objects.for_company(company), pk=channel_id)
-    form = ChannelForm(request.POST or None, instance=channel, company=company)
+    form = ChannelForm(
+        request.POST or None, instance=channel, company=company, initial={} if channel else {"owner": request.user.pk}
+    )
     if request.method == "POST":
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in ChannelForm.Meta.fields}
@@ -98,7 +100,8 @@ def cadence_edit(request, cadence_id=None):
         wanted = request.GET.get("channel", "")
         initial["channel"] = int(wanted) if wanted.isdigit() else channels[0].pk
         initial["starts_on"] = company_today(company)
-    form = CadenceForm(request.POST or None, channels=channels, instance=cadence, initial=initial)
+        initial["owner"] = request.user.pk
+    form = CadenceForm(request.POST or None, channels=channels, instance=cadence, initial=initial, company=company)
     context = {"form": form, "cadence": cadence}
     if request.method == "POST":
         if form.is_valid():

@@ -6,8 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from engagements.budgets.models import BudgetLine, Channel
+from engagements.budgets.models import BudgetLine, BudgetRule, Channel
 from engagements.budgets.services import money
+from engagements.manual.forms import limit_owner_to_company
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 EARLIEST_YEAR = 2000
@@ -122,3 +123,32 @@ class BudgetLinesForm(forms.Form):
             for channel in Channel
             if {f"{channel.value}-amount", f"{channel.value}-note"} & changed
         ]
+
+
+class BudgetRuleForm(forms.ModelForm):
+    """A rule of thumb for one channel, with an optional monthly cap that warns without blocking."""
+
+    class Meta:
+        model = BudgetRule
+        fields = ["channel", "monthly_cap", "rule", "why", "owner"]
+        widgets = {"rule": forms.Textarea(attrs={"rows": 3})}
+
+    monthly_cap = _amount_field(
+        label=_("Monthly cap (EUR)"),
+        required=False,
+        min_value=Decimal("0"),
+        max_value=MAX_AMOUNT,
+        help_text=_("Empty for no cap. A spend above it is still recorded, with a warning."),
+        error_messages={"min_value": _("The cap cannot be negative.")},
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [("", "—"), *Channel.choices]
+        limit_owner_to_company(self, company)
+
+    def clean_rule(self):
+        rule = self.cleaned_data["rule"].strip()
+        if not rule:
+            raise forms.ValidationError(_("Write the rule in words."))
+        return rule

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from engagements.models import Company, CompanyScopedQuerySet
 
@@ -194,14 +195,16 @@ class BudgetRule(models.Model):
         help_text=_("Empty for no cap. Spends above it are allowed, with a warning."),
     )
     rule = models.TextField(_("rule"), help_text=_("The rule in words, e.g. when to spend and on what."))
-    why = models.CharField(_("why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists."))
+    why = models.CharField(
+        pgettext_lazy("rule", "why"), max_length=300, blank=True, help_text=_("In one sentence: why this rule exists.")
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("owner"),
+        verbose_name=pgettext_lazy("rule", "owner"),
         help_text=_("Who keeps it up to date."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from engagements.budgets.models import BudgetLine, Channel, Spend, first_of_month
+from engagements.budgets.models import ZERO, BudgetLine, BudgetRule, Channel, Spend, first_of_month
 from engagements.models import Company, User
 
 
@@ -105,3 +106,29 @@ def budget_month_plan_set(*, company: Company, month: date, lines: list[dict]) -
     """Set several channels of one month at once: all of them or none."""
     with transaction.atomic():
         return [budget_line_set(company=company, month=month, **line) for line in lines]
+
+
+def spend_over_cap(*, spend: Spend) -> tuple[BudgetRule, Decimal] | None:
+    """The budget rule whose monthly cap the spend's channel now exceeds in the spend's month, and the total.
+
+    Approved and waiting spends count; rejected ones do not. With several capped rules on the
+    channel the lowest cap speaks. A warning only: nothing is blocked. Two queries.
+    """
+    rule = (
+        BudgetRule.objects.for_company(spend.company)
+        .filter(channel=spend.channel, monthly_cap__isnull=False)
+        .order_by("monthly_cap", "pk")
+        .first()
+    )
+    if rule is None:
+        return None
+    total = (
+        Spend.objects.for_company(spend.company)
+        .in_month(spend.spent_on)
+        .filter(channel=spend.channel)
+        .exclude(status=Spend.Status.REJECTED)
+        .order_by()
+        .aggregate(total=Sum("amount"))["total"]
+        or ZERO
+    )
+    return (rule, total) if total > rule.monthly_cap else None

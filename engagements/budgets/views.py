@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from engagements.budgets.charts import month_bars
 from engagements.budgets.forms import (
     BudgetLinesForm,
+    BudgetRuleForm,
     DecisionForm,
     RejectForm,
     SpendForm,
@@ -18,7 +19,7 @@ from engagements.budgets.forms import (
     month_param,
     parse_month,
 )
-from engagements.budgets.models import BudgetLine, Spend, first_of_month
+from engagements.budgets.models import BudgetLine, BudgetRule, Spend, first_of_month
 from engagements.budgets.selectors import (
     add_months,
     budget_month_summary,
@@ -26,7 +27,14 @@ from engagements.budgets.selectors import (
     month_spends,
     pending_spends,
 )
-from engagements.budgets.services import budget_month_plan_set, money, spend_approve, spend_record, spend_reject
+from engagements.budgets.services import (
+    budget_month_plan_set,
+    money,
+    spend_approve,
+    spend_over_cap,
+    spend_record,
+    spend_reject,
+)
 from engagements.tenancy import company_view
 
 CHART_MONTHS = 12
@@ -107,6 +115,21 @@ def budget_spend_record(request):
                 )
             else:
                 messages.success(request, _("Spend of %(amount)s recorded.") % {"amount": money(spend.amount)})
+            over = spend_over_cap(spend=spend)
+            if over is not None:
+                rule, total = over
+                messages.warning(
+                    request,
+                    _(
+                        "Careful: %(channel)s now adds up to %(total)s this month, above the cap of %(cap)s "
+                        "set by the budget rule. The spend is recorded all the same."
+                    )
+                    % {
+                        "channel": spend.get_channel_display(),
+                        "total": money(total),
+                        "cap": money(rule.monthly_cap),
+                    },
+                )
             return redirect(_month_url(company, spend.spent_on))
     messages.error(request, _("The spend was not recorded: please correct the fields marked below."))
     month = _requested_month(request)
@@ -180,3 +203,47 @@ def budget_lines(request):
         "month_value": month_param(month),
     }
     return render(request, "budgets/lines.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _rules_redirect(request):
+    return redirect("budget_rules", company_slug=request.company.slug)
+
+
+@require_GET
+@company_view("budget.view")
+def budget_rule_list(request):
+    # Queries: the rules with their owner (one join).
+    rules = list(BudgetRule.objects.for_company(request.company).select_related("owner"))
+    return render(
+        request, "budgets/rules.html", {"rules": rules, "threshold": request.company.spend_approval_threshold}
+    )
+
+
+@company_view("budget.plan")
+def budget_rule_edit(request, rule_id=None):
+    company = request.company
+    rule = None
+    if rule_id is not None:
+        rule = get_object_or_404(BudgetRule.objects.for_company(company), pk=rule_id)
+    initial = {} if rule else {"owner": request.user.pk}
+    form = BudgetRuleForm(request.POST or None, instance=rule, initial=initial, company=company)
+    if request.method == "POST":
+        if form.is_valid():
+            rule = form.save(commit=False)
+            if rule.pk is None:
+                rule.company = company
+            rule.save()
+            messages.success(request, _("Budget rule for %(channel)s saved.") % {"channel": rule.get_channel_display()})
+            return _rules_redirect(request)
+        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
+        return render(request, "budgets/rule_form.html", {"form": form, "rule": rule}, status=400)
+    return render(request, "budgets/rule_form.html", {"form": form, "rule": rule})
+
+
+@require_POST
+@company_view("budget.plan")
+def budget_rule_delete(request, rule_id):
+    rule = get_object_or_404(BudgetRule.objects.for_company(request.company), pk=rule_id)
+    rule.delete()
+    messages.success(request, _("Budget rule for %(channel)s deleted.") % {"channel": rule.get_channel_display()})
+    return _rules_redirect(request)

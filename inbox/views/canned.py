@@ -16,7 +16,7 @@ def _list_redirect(request):
 
 @company_view("inbox.answer")
 def canned_list(request):
-    replies = CannedReply.objects.for_company(request.company).select_related("created_by")
+    replies = CannedReply.objects.for_company(request.company).select_related("created_by", "owner")
     # The company's language first, then the others.
     replies = sorted(replies, key=lambda c: (c.language != request.company.language, c.language, c.title.lower()))
     by_language = {}
@@ -30,8 +30,8 @@ def canned_edit(request, canned_id=None):
     canned = None
     if canned_id is not None:
         canned = get_object_or_404(CannedReply.objects.for_company(request.company), pk=canned_id)
-    initial = {} if canned else {"language": request.company.language}
-    form = CannedReplyForm(request.POST or None, instance=canned, initial=initial)
+    initial = {} if canned else {"language": request.company.language, "owner": request.user.pk}
+    form = CannedReplyForm(request.POST or None, instance=canned, initial=initial, company=request.company)
     if request.method == "POST":
         if form.is_valid():
             canned = form.save(commit=False)

@@ -26,7 +26,7 @@ from inbox.forms import (
     StatusForm,
     TagAddForm,
 )
-from inbox.models import CannedReply, Message, Tag
+from inbox.models import CannedReply, Message, RoutingRule, Tag
 from inbox.selectors import (
     canned_replies_for,
     canned_reply_text,
@@ -109,14 +109,26 @@ def _render(request, conversation, status=200, **forms):
             priority_form=forms.get("priority_form") or PriorityForm(initial={"priority": conversation.priority}),
             tag_form=forms.get("tag_form") or TagAddForm(),
             route_form=forms.get("route_form")
-            or RouteForm(
-                company=company,
-                initial={"department": conversation.department or None, "colleague": conversation.routed_to_id},
-            ),
+            or RouteForm(company=company, initial=_route_initial(conversation, context)),
             contact_form=forms.get("contact_form") or ContactKindForm(instance=conversation.contact),
             company_tags=list(Tag.objects.for_company(company).values_list("name", flat=True)),
         )
     return render(request, "inbox/conversation.html", context, status=status)
+
+
+def _route_initial(conversation, context: dict) -> dict:
+    """Where it is routed now; if nowhere yet, the active routing rule for its topic, as a suggestion.
+
+    The suggestion only preselects the form: routing stays a person's decision. One query, only
+    for a conversation with a topic that is not routed yet.
+    """
+    if conversation.department or not conversation.topic:
+        return {"department": conversation.department or None, "colleague": conversation.routed_to_id}
+    rule = RoutingRule.objects.for_company(conversation.company).for_topic(conversation.topic).first()
+    if rule is None:
+        return {"department": None, "colleague": None}
+    context["route_suggestion"] = rule
+    return {"department": rule.department, "colleague": rule.colleague_id}
 
 
 def _canned_initial(request, conversation) -> dict:

@@ -8,6 +8,7 @@ from contentdesk.publishing.demo import seed_demo_content
 from engagements.budgets.demo import seed_demo_budgets
 from engagements.demo import DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS
 from engagements.handover.demo import seed_demo_handover
+from engagements.manual.demo import seed_demo_manual
 from engagements.models import Company, Membership, User
 from engagements.plan.demo import seed_demo_engagement
 from engagements.readiness.demo import seed_demo_readiness
@@ -49,6 +50,8 @@ class Command(BaseCommand):
                 )
 
         self._seed_engagements(companies, users)
+        # The operations manual: whys and owners of what the demos above set up.
+        seed_demo_manual(companies["officine-berica"])
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
 
     def _seed_engagements(self, companies, users):
