@@ -33,6 +33,9 @@ PLANNED_COLOUR, DONE_COLOUR = "#a3cfbb", "#0b6e4f"
 PLANNED_ITEMS = pgettext_lazy("content items counted", "Planned")
 PUBLISHED_ITEMS = pgettext_lazy("content items counted", "Published")
 UP, DOWN = "up", "down"
+BASELINE_COLOUR = "#adb5bd"
+BASELINE_PUBLISHED = _("Published, audit baseline")
+BASELINE_SPENT = _("Spent, audit baseline")
 
 
 def _get(period: dict | None, path: str):
@@ -156,14 +159,26 @@ def short_month_label(month: Month) -> str:
     return date_format(month.first, "M Y")
 
 
+BASELINE = "baseline"  # the key of the audit baseline's figures in a snapshot's periods
+
+
+def baseline_label() -> str:
+    return str(_("Audit baseline"))
+
+
 def kpis(snapshot: dict) -> list[Kpi]:
+    """The key figures of the month with the month before and the same month a year earlier, or
+    with the audit baseline alone when the snapshot carries one (see reports.baseline)."""
     month = Month.parse(snapshot["month"])
     periods = snapshot["periods"]
     current = periods["month"]
-    others = [
-        (short_month_label(month.previous), periods.get("previous")),
-        (short_month_label(month.year_before), periods.get("year_before")),
-    ]
+    if BASELINE in periods:
+        others = [(baseline_label(), periods[BASELINE])]
+    else:
+        others = [
+            (short_month_label(month.previous), periods.get("previous")),
+            (short_month_label(month.year_before), periods.get("year_before")),
+        ]
     result = []
     for definition in KPIS:
         if definition.source not in current:
@@ -243,24 +258,43 @@ def content_chart(snapshot: dict) -> Chart | None:
     if content is None:
         return None
     channels = content["by_channel"]
+    baseline = _baseline_rows(snapshot, "content", "name", channels)
+    if baseline is not None:
+        channels = channels + [{"name": name, "planned": 0, "published": 0} for name in baseline["missing"]]
     labels = [c["name"] for c in channels]
+    datasets = [
+        {"label": str(PLANNED_ITEMS), "data": [c["planned"] for c in channels], "color": PLANNED_COLOUR},
+        {"label": str(PUBLISHED_ITEMS), "data": [c["published"] for c in channels], "color": DONE_COLOUR},
+    ]
+    columns = [str(_("Channel")), str(PLANNED_ITEMS), str(PUBLISHED_ITEMS)]
+    rows = [[c["name"], format_value(c["planned"]), format_value(c["published"])] for c in channels]
+    if baseline is not None:
+        values = [baseline["by_key"].get(c["name"], {}).get("published", 0) for c in channels]
+        datasets.append(
+            {"label": str(BASELINE_PUBLISHED), "data": [float(v) for v in values], "color": BASELINE_COLOUR}
+        )
+        columns.append(str(BASELINE_PUBLISHED))
+        rows = [[*row, format_value(v)] for row, v in zip(rows, values, strict=True)]
     return Chart(
         dom_id="chart-content",
         title=str(_("Content published vs planned, per channel")),
-        config={
-            "type": "bar",
-            "horizontal": True,
-            "labels": labels,
-            "datasets": [
-                {"label": str(PLANNED_ITEMS), "data": [c["planned"] for c in channels], "color": PLANNED_COLOUR},
-                {"label": str(PUBLISHED_ITEMS), "data": [c["published"] for c in channels], "color": DONE_COLOUR},
-            ],
-            "format": COUNT,
-        },
-        columns=[str(_("Channel")), str(PLANNED_ITEMS), str(PUBLISHED_ITEMS)],
-        rows=[[c["name"], format_value(c["planned"]), format_value(c["published"])] for c in channels],
+        config={"type": "bar", "horizontal": True, "labels": labels, "datasets": datasets, "format": COUNT},
+        columns=columns,
+        rows=rows,
         empty=not channels,
     )
+
+
+def _baseline_rows(snapshot: dict, source: str, key: str, channels: list[dict]) -> dict | None:
+    """The baseline's rows of `source` by channel (`key`), and the channels it had that the month
+    has not; None without a baseline to compare with."""
+    periods = snapshot["periods"]
+    if BASELINE not in periods:
+        return None
+    rows = _get(periods[BASELINE], f"{source}.by_channel") or []
+    by_key = {row[key]: row for row in rows}
+    present = {c[key] for c in channels}
+    return {"by_key": by_key, "missing": [k for k in by_key if k not in present]}
 
 
 def budget_chart(snapshot: dict) -> Chart | None:
@@ -268,25 +302,32 @@ def budget_chart(snapshot: dict) -> Chart | None:
     if budget is None:
         return None
     channels = budget["by_channel"]
+    baseline = _baseline_rows(snapshot, "budget", "channel", channels)
+    if baseline is not None:
+        channels = channels + [
+            {"channel": key, "planned": "0.00", "spent": "0.00", "pending": "0.00"} for key in baseline["missing"]
+        ]
     labels = [str(BudgetChannel(c["channel"]).label) for c in channels]
+    datasets = [
+        {"label": str(_("Planned")), "data": [float(c["planned"]) for c in channels], "color": PLANNED_COLOUR},
+        {"label": str(_("Spent")), "data": [float(c["spent"]) for c in channels], "color": DONE_COLOUR},
+    ]
+    columns = [str(_("Channel")), str(_("Planned")), str(_("Spent")), str(_("Waiting for approval"))]
+    rows = [
+        [label, format_value(c["planned"], EUR), format_value(c["spent"], EUR), format_value(c["pending"], EUR)]
+        for label, c in zip(labels, channels, strict=True)
+    ]
+    if baseline is not None:
+        values = [baseline["by_key"].get(c["channel"], {}).get("spent", "0.00") for c in channels]
+        datasets.append({"label": str(BASELINE_SPENT), "data": [float(v) for v in values], "color": BASELINE_COLOUR})
+        columns.append(str(BASELINE_SPENT))
+        rows = [[*row, format_value(v, EUR)] for row, v in zip(rows, values, strict=True)]
     return Chart(
         dom_id="chart-budget",
         title=str(_("Budget spent vs planned, per channel")),
-        config={
-            "type": "bar",
-            "horizontal": True,
-            "labels": labels,
-            "datasets": [
-                {"label": str(_("Planned")), "data": [float(c["planned"]) for c in channels], "color": PLANNED_COLOUR},
-                {"label": str(_("Spent")), "data": [float(c["spent"]) for c in channels], "color": DONE_COLOUR},
-            ],
-            "format": EUR,
-        },
-        columns=[str(_("Channel")), str(_("Planned")), str(_("Spent")), str(_("Waiting for approval"))],
-        rows=[
-            [label, format_value(c["planned"], EUR), format_value(c["spent"], EUR), format_value(c["pending"], EUR)]
-            for label, c in zip(labels, channels, strict=True)
-        ],
+        config={"type": "bar", "horizontal": True, "labels": labels, "datasets": datasets, "format": EUR},
+        columns=columns,
+        rows=rows,
         empty=not channels,
     )
 
@@ -294,9 +335,10 @@ def budget_chart(snapshot: dict) -> Chart | None:
 def enquiries_by_channel(snapshot: dict) -> list[dict]:
     """This month's enquiries per intake channel with the two comparison months, as text."""
     periods = snapshot["periods"]
+    names = ("month", BASELINE) if BASELINE in periods else ("month", "previous", "year_before")
     rows = []
     for key, label, _colour in INBOX_KINDS:
-        values = [_get(periods.get(name), f"inbox.by_channel.{key}") for name in ("month", "previous", "year_before")]
+        values = [_get(periods.get(name), f"inbox.by_channel.{key}") for name in names]
         if key == "other" and not any(values):
             continue
         rows.append({"key": key, "label": str(label), "values": [format_value(v) for v in values]})

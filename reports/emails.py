@@ -1,4 +1,7 @@
-"""The email of a monthly report: one per recipient, in their language, with the PDF attached."""
+"""The email of a monthly report: one per recipient, in their language, with the PDF attached.
+
+The recipients are those of the report settings (reports.recipients).
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -20,18 +23,19 @@ def report_emails(report: MonthlyReport) -> list[EmailMessage]:
     with report.pdf.open("rb") as handle:
         pdf = handle.read()
     messages = []
-    for user in report_recipients(company):
-        with translation.override(user.language or company.language), timezone.override(company.tzinfo):
+    # Members in their own language; other addresses (the accountant…) in the one chosen for them.
+    for recipient in report_recipients(company):
+        with translation.override(recipient.language), timezone.override(company.tzinfo):
             context = {
                 "report": report,
                 "company": company,
-                "user": user,
+                "name": recipient.name,
                 "url": url,
                 "month": in_sentence(month_label(report.period)),
             }
             subject = render_to_string("reports/email/report_subject.txt", context).strip()
             body = render_to_string("reports/email/report.txt", context)
-        message = EmailMessage(subject, body, to=[user.email])
+        message = EmailMessage(subject, body, to=[recipient.email])
         message.attach(f"{company.slug}-{report.period.param}.pdf", pdf, "application/pdf")
         messages.append(message)
     return messages

@@ -27,14 +27,16 @@ SNAPSHOT_VERSION = 1
 SERIES_MONTHS = 12
 
 
-def month_snapshot(company: Company, month: Month, membership=None) -> dict:
+def month_snapshot(company: Company, month: Month, membership=None, *, compare_months: bool = True) -> dict:
     """Every figure the dashboard shows for `month`; `membership` leaves out what it may not see
-    (None: everything, as a report job needs)."""
+    (None: everything, as a report job needs). Without `compare_months` (the dashboard compared
+    with the audit baseline), the month before and a year earlier are not computed."""
     sources = sources_for(membership)
     compared = sources_for(membership, compared_only=True)
     periods = {"month": collect(company, month.first, month.last, sources)}
     for name, other in (("previous", month.previous), ("year_before", month.year_before)):
-        periods[name] = collect(company, other.first, other.last, compared)
+        if compare_months:
+            periods[name] = collect(company, other.first, other.last, compared)
     series = {}
     if any(source.key == "inbox" for source in sources):
         series["enquiries_by_month"] = monthly_enquiries(company, month.shifted(1 - SERIES_MONTHS).first, month.first)

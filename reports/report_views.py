@@ -88,9 +88,7 @@ def send(request, month):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(
-            request, _("The report is on its way to the owners and the consultant, with the PDF attached.")
-        )
+        messages.success(request, _("The report is on its way to its recipients, with the PDF attached."))
     return _to_report(request, report)
 
 

@@ -7,13 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from engagements.models import Company, Membership
+from engagements.models import Company
 from engagements.reviews.models import Review
-from engagements.roles import Role
 from reports.figures import month_snapshot
 from reports.models import MonthlyReport
 from reports.pdf import report_pdf_attach
 from reports.period import Month
+from reports.recipients import Recipient
+from reports.recipients import report_recipients as recipients_of
 
 
 def previous_month(company: Company, now: datetime | None = None) -> Month:
@@ -90,14 +91,11 @@ def monthly_report_update_notes(*, report: MonthlyReport, review_notes: str) -> 
     report.review_notes = review_notes
 
 
-def report_recipients(company: Company) -> list:
-    """Who receives the report: the company's owners and its consultants, each once."""
-    memberships = (
-        Membership.objects.filter(company=company, role__in=[Role.OWNER, Role.CONSULTANT], user__is_active=True)
-        .select_related("user")
-        .order_by("role", "user__email")
-    )
-    return [m.user for m in memberships]
+def report_recipients(company: Company) -> list[Recipient]:
+    """Who receives the report, each once with their language (see reports.recipients): the
+    members chosen in the report settings and the other addresses, by default the owners and
+    the consultants."""
+    return recipients_of(company)
 
 
 def monthly_report_send(*, report: MonthlyReport) -> None:

@@ -6,6 +6,7 @@ from django.core.mail import get_connection
 from django.utils import timezone
 
 from engagements.services import job_run_record
+from reports.baseline import audit_baseline_freeze, engagements_due_for_baseline
 from reports.emails import report_emails
 from reports.models import MonthlyReport
 from reports.services import companies_due_for_report, monthly_report_generate
@@ -54,3 +55,21 @@ def send_monthly_report(report_id: int) -> int:
         MonthlyReport.objects.filter(pk=report_id, sent_at=now).update(status=MonthlyReport.Status.DRAFT, sent_at=None)
         raise
     return len(messages)
+
+
+@shared_task(name="reports.tasks.audit_baselines_freeze")
+def audit_baselines_freeze() -> int:
+    """Freeze the baseline of every engagement whose audit ended (company's time zone) without one.
+
+    Hourly, so that each company's audit ends at its own midnight; a second run, or two at once,
+    find the baselines there and freeze nothing again. Returns the baselines frozen.
+    """
+    now = timezone.now()
+    frozen = 0
+    for engagement in engagements_due_for_baseline(now):
+        _baseline, created = audit_baseline_freeze(engagement=engagement, now=now)
+        frozen += created
+    job_run_record("audit_baselines_freeze")
+    if frozen:
+        logger.info("Froze %s audit baseline(s).", frozen)
+    return frozen

@@ -15,6 +15,7 @@ from engagements.roles import Role
 from engagements.tenancy import company_view
 from reports import dashboard as board
 from reports import today as blocks
+from reports.baseline import baseline_figures, latest_baseline, latest_baseline_exists, months_in
 from reports.figures import month_snapshot
 from reports.period import choose_month, company_today
 
@@ -35,6 +36,16 @@ def _month_choice(request):
     return choice
 
 
+def _baseline_to_compare(request):
+    """The audit baseline when `?compare=baseline` asks for it and there is one."""
+    if request.GET.get("compare") != "baseline":
+        return None
+    baseline = latest_baseline(request.company)
+    if baseline is None:
+        messages.info(request, _("There is no audit baseline yet: it is frozen when the audit phase ends."))
+    return baseline
+
+
 def _timeline(company, month, today):
     engagement = engagement_in_period(company, month.first, month.last)
     if engagement is None:
@@ -49,7 +60,10 @@ def dashboard(request):
     choice = _month_choice(request)
     month = choice.month
     today = company_today(company)
-    snapshot = month_snapshot(company, month, membership)
+    baseline = _baseline_to_compare(request)
+    snapshot = month_snapshot(company, month, membership, compare_months=baseline is None)
+    if baseline is not None:
+        snapshot["periods"][board.BASELINE] = baseline_figures(baseline, membership)
     current = snapshot["periods"]["month"]
     context = {
         "choice": choice,
@@ -70,6 +84,9 @@ def dashboard(request):
         "other_sources": board.other_sources(snapshot),
         "today": today,
         "page_url": request.path,
+        "baseline": baseline,
+        "baseline_months": months_in(baseline.days) if baseline else None,
+        "can_compare": baseline is not None or latest_baseline_exists(company),
     }
     if current.get("plan") is not None:
         context["timeline"] = _timeline(company, month, today)

@@ -174,8 +174,9 @@ def test_dashboard_is_in_english_for_an_english_user(login, company, owner):
 # the 12-month enquiries; plan 4 (engagement, milestone counts, phase under way, next
 # milestones); the newsletter 5 (deliveries, sends, unique clicks, clicks, replies); the
 # training 1 (its plan: none here); the timeline (engagement, phases, their milestones); spends
-# waiting for the owner; the switcher's memberships.
-DASHBOARD_QUERIES = 46
+# waiting for the owner; the switcher's memberships; whether there is an audit baseline (the
+# "compare with the audit baseline" link).
+DASHBOARD_QUERIES = 47
 
 
 def test_dashboard_queries_do_not_grow_with_ten_times_the_data(
