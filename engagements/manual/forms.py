@@ -34,7 +34,12 @@ def owner_field(**kwargs) -> OwnerChoiceField:
 
 def why_field(**kwargs) -> forms.CharField:
     return forms.CharField(
-        label=pgettext_lazy("rule", "Why"), max_length=300, required=False, help_text=WHY_HELP, **kwargs
+        label=pgettext_lazy("rule", "Why"),
+        max_length=300,
+        required=False,
+        help_text=WHY_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        **kwargs,
     )
 
 

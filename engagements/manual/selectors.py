@@ -22,6 +22,7 @@ from contentdesk.newsletter.models import NewsletterList
 from engagements.budgets.models import BudgetRule
 from engagements.handover.models import HandoverItem
 from engagements.models import BusinessHours, Company, Membership
+from engagements.roles import Role
 from inbox.models import CannedReply, IntakeChannel, RoutingRule
 from inbox.sla import first_response_target_hours
 
@@ -38,7 +39,7 @@ class Gap:
 class Manual:
     company: Company
     members: list
-    business_hours: list
+    business_hours: list  # [(day, ["08:30–12:30", …])]
     first_response_hours: float
     retention_months: int | None
     intake_channels: list
@@ -56,6 +57,19 @@ class Manual:
         cadences = sum(len(channel.cadence_list) for channel in self.content_channels)
         canned = sum(len(replies) for _language, topics in self.canned_by_language for _t, replies in topics)
         return len(self.routing_rules) + canned + len(self.content_channels) + cadences + len(self.budget_rules)
+
+
+# The people of the company in the manual: who decides first, then who runs things day to day.
+ROLE_ORDER = [Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER, Role.COLLEAGUE]
+
+
+def _hours_by_day(intervals) -> list[tuple[str, list[str]]]:
+    """[("Lunedì", ["08:30–12:30", "14:00–18:00"]), …]: one line per open day."""
+    days: dict[int, tuple[str, list[str]]] = {}
+    for interval in intervals:
+        _label, times = days.setdefault(interval.weekday, (interval.get_weekday_display(), []))
+        times.append(f"{interval.opens:%H:%M}–{interval.closes:%H:%M}")
+    return list(days.values())
 
 
 def _canned_by_language(company: Company, replies: list) -> list:
@@ -92,10 +106,11 @@ def _gaps(manual: Manual) -> list[Gap]:
 
 def operations_manual(company: Company) -> Manual:
     """The company's operations manual, as configured now. Ten queries, whatever the data."""
-    members = list(
-        Membership.objects.for_company(company).select_related("user").order_by("role", "user__first_name", "pk")
+    members = sorted(
+        Membership.objects.for_company(company).select_related("user"),
+        key=lambda m: (ROLE_ORDER.index(m.role), m.user.display_name.lower()),
     )
-    hours = list(BusinessHours.objects.for_company(company).order_by("weekday", "opens"))
+    hours = _hours_by_day(BusinessHours.objects.for_company(company).order_by("weekday", "opens"))
     intake = list(
         IntakeChannel.objects.for_company(company).select_related("mailbox").order_by("-is_active", "kind", "name")
     )
