@@ -169,3 +169,20 @@ def test_an_inactive_user_gets_nothing(db, company, smtp):
     MembershipFactory(company=company, user=user, role=Role.DIGITAL_MANAGER)
     _work(company, user)
     assert morning_digests_send(NOW) == 0
+
+
+def test_the_digests_queries_do_not_grow_with_the_work_waiting(
+    db, company, digital_manager, smtp, django_assert_max_num_queries
+):
+    # The digital managers, the claims made, the claim, the replies (count, rows, tags, SLA
+    # cutoff's hours and presence), the content (counts, rows), the slots (cadences, items),
+    # the training plan, the spends (count, rows), the "sent" mark, and the company home's URL
+    # look-ups do not query.
+    _work(company, digital_manager)
+    with django_assert_max_num_queries(30) as few:  # 18 today
+        morning_digests_send(NOW)
+    for n in range(10):
+        ConversationFactory(company=company, subject=f"Altra richiesta {n}")
+        ContentItemFactory(company=company, scheduled_at=NOW + timedelta(days=1, minutes=n))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        morning_digests_send(NOW + timedelta(days=1))
