@@ -82,11 +82,14 @@ def audit_has_started(phase: Phase, today: date) -> bool:
 
 
 def channel_inventory(company: Company, start: date, end: date) -> dict:
-    """What the company has set up now, with the budget planned in the months of `start`–`end`.
+    """What the company has set up now, with the budget planned per month in the months of
+    `start`–`end` (their average when more than one).
 
     Seven queries, whatever the number of channels.
     """
     subscribed = Count("subscriptions", filter=Q(subscriptions__status=Subscription.Status.SUBSCRIBED))
+    # The budget is planned per month: a period over two months shows the average month's plan.
+    budget_months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
     return {
         "version": INVENTORY_VERSION,
         "content_channels": [
@@ -121,7 +124,7 @@ def channel_inventory(company: Company, start: date, end: date) -> dict:
             .values("name", "subscribers")
         ],
         "budget_lines": [
-            {"channel": row["channel"], "planned": str(row["planned"].quantize(CENT))}
+            {"channel": row["channel"], "planned": str((row["planned"] / budget_months).quantize(CENT))}
             for row in BudgetLine.objects.for_company(company)
             .between_months(start, end)
             .planned_by_channel()
@@ -157,6 +160,12 @@ def _choice_label(choices, value) -> str:
         return value
 
 
+def _named(name: str, choices, kind: str) -> str:
+    """“LinkedIn aziendale (LinkedIn)”, but “Instagram” alone when the name says the kind."""
+    label = _choice_label(choices, kind)
+    return name if name.casefold() == label.casefold() else f"{name} ({label})"
+
+
 def _cadence_label(item) -> str:
     when = describe_rule(item["rule"], datetime.strptime(item["time"], "%H:%M").time())
     return f"{item['channel']}: {when}" + (f" ({item['label']})" if item["label"] else "")
@@ -167,13 +176,13 @@ SECTIONS = [
         "content_channels",
         gettext_lazy("Content channels"),
         lambda i: (i["kind"], i["name"].casefold()),
-        lambda i: f"{i['name']} ({_choice_label(ChannelKind, i['kind'])})",
+        lambda i: _named(i["name"], ChannelKind, i["kind"]),
     ),
     Section(
         "intake_channels",
         gettext_lazy("Intake channels"),
         lambda i: (i["kind"], i["name"].casefold()),
-        lambda i: f"{i['name']} ({_choice_label(IntakeChannel.Kind, i['kind'])})",
+        lambda i: _named(i["name"], IntakeChannel.Kind, i["kind"]),
     ),
     Section(
         "mailboxes",
@@ -185,7 +194,7 @@ SECTIONS = [
     Section("newsletter_lists", gettext_lazy("Newsletter lists"), lambda i: i["name"].casefold(), lambda i: i["name"]),
     Section(
         "budget_lines",
-        gettext_lazy("Budget planned per channel"),
+        gettext_lazy("Monthly budget planned per channel"),
         lambda i: i["channel"],
         lambda i: _choice_label(BudgetChannel, i["channel"]),
     ),

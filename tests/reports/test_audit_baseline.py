@@ -148,9 +148,9 @@ def test_the_inventory_diff_names_what_was_added_removed_and_changed():
         "mention_feeds": [],
     }
     diff = {d.key: d for d in inventory_diff(before, now)}
-    assert diff["content_channels"].added == ["Instagram (Instagram)"]
-    assert diff["content_channels"].removed == ["Blog (Blog)"]
-    assert diff["content_channels"].changed == ["LinkedIn (LinkedIn): non più attivo"]
+    assert diff["content_channels"].added == ["Instagram"]
+    assert diff["content_channels"].removed == ["Blog"]
+    assert diff["content_channels"].changed == ["LinkedIn: non più attivo"]
     assert diff["newsletter_lists"].changed == ["clienti: iscritti: 40 → 95"]
     assert diff["mention_feeds"].removed == ["Vecchio feed"]
     assert not diff["cadences"].has_changes
@@ -177,3 +177,10 @@ def test_per_month_divides_counts_and_amounts_but_not_medians_or_shares():
     assert averaged["plan"] == {"milestones": {"due": 2}}
     assert averaged["newsletter"] is None
     assert per_month(figures, Decimal(1)) is figures
+
+
+def test_the_inventory_budget_is_the_average_month_of_an_audit_over_two_months(company, consultant):
+    engagement = engagement_with_audit(company, consultant, date(2026, 9, 15), date(2026, 10, 20))
+    fill(company)  # € 2.000 planned on Google Ads in October, nothing in September
+    baseline, _created = audit_baseline_freeze(engagement=engagement, now=FIRST_MINUTE_AFTER)
+    assert baseline.inventory["budget_lines"] == [{"channel": "google_ads", "planned": "1000.00"}]

@@ -117,9 +117,9 @@ def test_the_page_shows_the_figures_the_inventory_and_what_changed_since(login, 
     assert "€\u00a01.234,56" in content  # spent during the audit
     # The inventory as it was, and the difference with today's.
     assert "Blog aziendale (Blog)" in content
-    assert "Aggiunto:</span> Instagram (Instagram)" in content
+    assert "Aggiunto:</span> Instagram<" in content
     assert "Tolto:</span> Blog aziendale (Blog)" in content
-    assert "LinkedIn (LinkedIn): non più attivo" in content
+    assert "LinkedIn: non più attivo" in content
     assert "/dashboard/?compare=baseline" in content
 
 

@@ -32,7 +32,7 @@ def test_by_default_the_owners_and_the_consultants_receive_it(company, owner, co
 
 def test_the_page_starts_from_the_owners_and_consultants(login, company, owner, consultant, digital_manager):
     content = login(owner).get(_url(company)).content.decode()
-    assert "Chi riceve il report mensile" in content
+    assert "Chi riceve il resoconto mensile" in content
     owner_box = f'value="{_membership(company, owner).pk}"'
     dm_box = f'value="{_membership(company, digital_manager).pk}"'
     assert owner_box in content
@@ -52,7 +52,7 @@ def test_the_consultant_chooses_members_and_the_accountant_in_english(
         },
         follow=True,
     )
-    assert "Salvato: i prossimi report vanno alle persone scelte qui." in response.content.decode()
+    assert "Salvato: i prossimi resoconti vanno alle persone scelte qui." in response.content.decode()
     assert report_recipients(company) == [
         Recipient(digital_manager.email, "it", digital_manager.first_name or digital_manager.email),
         Recipient("commercialista@studio.example", "en"),
