@@ -17,14 +17,16 @@ What counts
     due time has not come (`waiting`, left out of the share).
 
 Queries: five whatever the data (one aggregate, the median, the new contacts, and the mention
-figures' two); one when nothing had been received by the end of the period.
+figures' two); an empty period adds one to see whether anything came before it (None if not).
+Every query reads the period's rows through the index on (company, created_at), so the cost
+follows the size of the period, not of the company's history.
 """
 
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
-from django.db.models import Aggregate, Count, Exists, F, FloatField, Min, OuterRef, Q, QuerySet, Value, Window
+from django.db.models import Aggregate, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.utils import timezone
 
@@ -32,7 +34,7 @@ from engagements.models import Company
 from engagements.roles import Department
 from inbox.mentions.metrics import mention_figures
 from inbox.mentions.models import Mention
-from inbox.models import Contact, Conversation, IntakeChannel
+from inbox.models import Conversation, IntakeChannel
 
 CHANNEL_KINDS = [kind.value for kind in IntakeChannel.Kind]
 OTHER = "other"  # a conversation whose intake channel has been removed
@@ -119,11 +121,14 @@ def figures(company: Company, start: date, end: date, *, now: datetime | None = 
     unanswered_waiting = Q(first_response_at__isnull=True, first_response_due_at__gt=now) & ~Q(
         status=Conversation.Status.RESOLVED
     )
+    # Only the period's rows are read (the index on company and created_at): a company with
+    # years of history pays for one month, not for all of them.
     totals = (
         Conversation.objects.for_company(company)
+        .filter(in_period)
         .annotate(from_mention=_from_mention())
         .aggregate(
-            received_before_end=Count("pk", filter=Q(created_at__lt=until)),
+            received=Count("pk"),
             enquiries=Count("pk", filter=enquiry),
             **{kind: Count("pk", filter=enquiry & Q(channel__kind=kind)) for kind in CHANNEL_KINDS},
             other=Count("pk", filter=enquiry & Q(channel__isnull=True)),
@@ -141,7 +146,7 @@ def figures(company: Company, start: date, end: date, *, now: datetime | None = 
             waiting=Count("pk", filter=enquiry & unanswered_waiting),
         )
     )
-    if not totals["received_before_end"]:
+    if not totals["received"] and not Conversation.objects.for_company(company).filter(created_at__lt=since).exists():
         return None
     median_seconds = median(enquiries(company).filter(in_period), "first_response_seconds")
     mentions = mention_figures(company, start, end)
@@ -162,14 +167,17 @@ def figures(company: Company, start: date, end: date, *, now: datetime | None = 
 
 
 def new_contacts(company: Company, since: datetime, until: datetime) -> int:
-    """People whose first enquiry (not spam, not from a mention) arrived in [since, until)."""
-    spam_or_mention = Q(conversations__status=SPAM) | Q(
-        conversations__in=Mention.objects.for_company(company).filter(conversation__isnull=False).values("conversation")
-    )
+    """People whose first enquiry (not spam, not from a mention) arrived in [since, until):
+    those with an enquiry in the period and none before it. Reads the period's rows and, for
+    each of their people, the index on the contact — not the whole history."""
+    earlier = enquiries(company).filter(contact_id=OuterRef("contact_id"), created_at__lt=since)
     return (
-        Contact.objects.for_company(company)
-        .annotate(first_enquiry=Min("conversations__created_at", filter=~spam_or_mention))
-        .filter(first_enquiry__gte=since, first_enquiry__lt=until)
+        enquiries(company)
+        .filter(created_at__gte=since, created_at__lt=until)
+        .filter(~Exists(earlier))
+        .order_by()
+        .values("contact_id")
+        .distinct()
         .count()
     )
 
