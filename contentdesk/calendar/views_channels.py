@@ -24,11 +24,13 @@ def _channels_redirect(request):
 @require_GET
 @company_view("content.channels")
 def channel_list(request):
-    # Queries: the channels, and their cadences in one prefetch.
+    # Queries: the channels with their owner, and their cadences with theirs in one prefetch.
+    cadences = Cadence.objects.select_related("owner").order_by("-is_active", "time_of_day", "pk")
     channels = list(
         ContentChannel.objects.for_company(request.company)
+        .select_related("owner")
         .order_by("-is_active", "name")
-        .prefetch_related(Prefetch("cadences", queryset=Cadence.objects.order_by("-is_active", "time_of_day", "pk")))
+        .prefetch_related(Prefetch("cadences", queryset=cadences))
     )
     for channel in channels:
         for cadence in channel.cadences.all():

@@ -187,3 +187,13 @@ def test_owner_and_why_are_optional(company):
     rule.save()
     saved = BudgetRule.objects.get()
     assert (saved.owner, saved.why, saved.monthly_cap) == (None, "", None)
+
+
+def test_the_channels_page_shows_each_why_and_owner(login, company, digital_manager):
+    channel = ContentChannelFactory(company=company, name="LinkedIn", why="I buyer sono lì.", owner=digital_manager)
+    CadenceFactory(company=company, channel=channel)
+    content = login(digital_manager).get(f"/c/{company.slug}/calendar/channels/").content.decode()
+    assert "I buyer sono lì." in content
+    assert f"Responsabile: {digital_manager.display_name}" in content
+    # The cadence has neither: the page says so.
+    assert "Perché: manca" in content
