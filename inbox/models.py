@@ -124,6 +124,8 @@ class Contact(models.Model):
     marketing_consent = models.BooleanField(_("agrees to marketing"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person's details were erased (inbox.retention); the row stays for the figures.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = ContactQuerySet.as_manager()
 
@@ -239,6 +241,8 @@ class Conversation(models.Model):
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolution_seconds = models.PositiveIntegerField(_("resolution time (business seconds)"), null=True, blank=True)
     sla_alerted_at = models.DateTimeField(null=True, blank=True)
+    # Set when the texts and personal data were erased (inbox.retention); the figures stay.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = ConversationQuerySet.as_manager()
 
