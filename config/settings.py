@@ -213,8 +213,10 @@ CELERY_BEAT_SCHEDULE = {
     "digests-morning": {"task": "digests.tasks.morning_digests", "schedule": 900},
     # Late content items (to their author, once a day) and overdue milestones (once a week).
     "digests-overdue-reminders": {"task": "digests.tasks.overdue_reminders", "schedule": 900},
-    # Each consultant's weekly portfolio digest, from Monday 07:00 (caught up later in the week).
+    # Each consultant's weekly portfolio digest, on Monday from 07:00 in their time zone.
     "digests-portfolio-weekly": {"task": "digests.tasks.portfolio_digests", "schedule": 900},
+    # GDPR: enquiries older than each company's retention setting are anonymised (figures kept).
+    "enquiries-retention-purge": {"task": "digests.tasks.enquiries_retention_purge", "schedule": 3600},
 }
 # Feeds are read only from public addresses (no server-side request forgery into the
 # company network); list CIDRs here to allow an internal feed server.

@@ -9,6 +9,7 @@ from digests.morning import morning_digests_send
 from digests.portfolio import portfolio_digests_send
 from digests.reminders import overdue_reminders_send
 from engagements.services import job_run_record
+from inbox.retention import enquiries_purge
 
 logger = logging.getLogger(__name__)
 
@@ -41,3 +42,11 @@ def portfolio_digests() -> int:
     if sent:
         logger.info("Sent %s portfolio digest(s).", sent)
     return sent
+
+
+@shared_task(name="digests.tasks.enquiries_retention_purge")
+def enquiries_retention_purge() -> int:
+    """Hourly: anonymise the enquiries older than each company's retention setting (GDPR)."""
+    conversations, _contacts = enquiries_purge()
+    job_run_record("enquiries_retention_purge")
+    return conversations

@@ -20,6 +20,7 @@ def test_health_reports_database_and_broker_and_no_heartbeat_yet(client, db):
         "jobs": {
             "draft_monthly_reviews": {"every_seconds": 3600, "last_run_at": None, "recent": False},
             "email_unread_replies": {"every_seconds": 60, "last_run_at": None, "recent": False},
+            "enquiries_retention_purge": {"every_seconds": 3600, "last_run_at": None, "recent": False},
             "heartbeat": {"every_seconds": 60, "last_run_at": None, "recent": False},
             "mailboxes_fetch": {"every_seconds": 60, "last_run_at": None, "recent": False},
             "mention_feeds_poll": {"every_seconds": 1800, "last_run_at": None, "recent": False},
