@@ -217,6 +217,8 @@ CELERY_BEAT_SCHEDULE = {
     "digests-portfolio-weekly": {"task": "digests.tasks.portfolio_digests", "schedule": 900},
     # GDPR: enquiries older than each company's retention setting are anonymised (figures kept).
     "enquiries-retention-purge": {"task": "digests.tasks.enquiries_retention_purge", "schedule": 3600},
+    # The audit baseline of every engagement whose audit phase has ended in its time zone (once).
+    "audit-baselines-freeze": {"task": "reports.tasks.audit_baselines_freeze", "schedule": 3600},
 }
 # Feeds are read only from public addresses (no server-side request forgery into the
 # company network); list CIDRs here to allow an internal feed server.

@@ -18,6 +18,7 @@ def test_health_reports_database_and_broker_and_no_heartbeat_yet(client, db):
         "broker": True,
         "heartbeat": {"last_run_at": None, "runs": 0, "recent": False},
         "jobs": {
+            "audit_baselines_freeze": {"every_seconds": 3600, "last_run_at": None, "recent": False},
             "draft_monthly_reviews": {"every_seconds": 3600, "last_run_at": None, "recent": False},
             "email_unread_replies": {"every_seconds": 60, "last_run_at": None, "recent": False},
             "enquiries_retention_purge": {"every_seconds": 3600, "last_run_at": None, "recent": False},

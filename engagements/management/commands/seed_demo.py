@@ -18,6 +18,7 @@ from engagements.services import company_create
 from inbox.demo import seed_demo_inbox
 from inbox.mentions.demo import seed_demo_mentions
 from inbox.services import channels_ensure_defaults
+from reports.baseline_demo import seed_demo_baseline
 from reports.demo import seed_demo_reports
 from training.demo import seed_demo_training
 
@@ -100,3 +101,4 @@ class Command(BaseCommand):
 
         # Last: the past monthly reports freeze the figures every demo above has made.
         seed_demo_reports(berica, today=today)
+        seed_demo_baseline(berica)
