@@ -64,6 +64,10 @@ PAGES = [
     ("training-supervision", "consulente@staffetta.example", "/c/officine-berica/training/supervision/"),
     ("training-post-feedback", "digital@officine-berica.example", "/c/officine-berica/calendar/items/70/"),
     ("reports-archive", "titolare@officine-berica.example", "/c/officine-berica/reports/"),
+    ("reports-baseline", "consulente@staffetta.example", "/c/officine-berica/reports/baseline/"),
+    ("reports-settings", "titolare@officine-berica.example", "/c/officine-berica/reports/settings/"),
+    ("engagement-manual", "consulente@staffetta.example", "/c/officine-berica/engagement/manual/"),
+    ("inbox-routing", "digital@officine-berica.example", "/c/officine-berica/inbox/routing/"),
 ]
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
 
