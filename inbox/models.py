@@ -8,8 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from engagements.models import Company, CompanyScopedQuerySet
 from engagements.roles import Department, Role
@@ -262,6 +263,16 @@ class Conversation(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def display_subject(self) -> str:
+        """The subject, or what replaced it: an erased conversation says so rather than showing nothing."""
+        if self.subject:
+            return self.subject
+        if self.anonymised_at:
+            when = date_format(timezone.localtime(self.anonymised_at), "SHORT_DATE_FORMAT")
+            return gettext("Personal data erased on %(date)s") % {"date": when}
+        return gettext("(no subject)")
 
 
 class MessageQuerySet(CompanyScopedQuerySet):
