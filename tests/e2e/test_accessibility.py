@@ -6,6 +6,7 @@ full lists, charts, badges, forms.
 """
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ SERIOUS = {"serious", "critical"}
 @pytest.fixture
 def demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - closed with the process
+    call_command("seed_demo", stdout=StringIO())
 
 
 def _violations(page) -> list[dict]:
