@@ -70,11 +70,15 @@ def page_targets(company: Company) -> list[tuple[str, str, str]]:
     ]
 
 
-def measure_pages(company: Company, *, repeat: int = 30, warmup: int = 3) -> list[Measure]:
+def measure_pages(
+    company: Company, *, repeat: int = 30, warmup: int = 3, skip: frozenset = frozenset()
+) -> list[Measure]:
     results = []
     clients = {}
     with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
         for name, role, path in page_targets(company):
+            if name in skip:
+                continue
             client = clients.get(role)
             if client is None:
                 client = clients[role] = Client()

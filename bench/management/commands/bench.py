@@ -29,8 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--intake-clients", type=int, default=16, help="Concurrent clients.")
         parser.add_argument("--intake-workers", type=int, default=4, help="gunicorn workers.")
         parser.add_argument("--label", default="", help="Added to the result file's name.")
+        parser.add_argument("--skip", default="", help='Pages left out, comma-separated (e.g. "inbox search").')
 
-    def handle(self, *args, company, repeat, intake_requests, intake_clients, intake_workers, label, **options):
+    def handle(self, *args, company, repeat, intake_requests, intake_clients, intake_workers, label, skip, **options):
         target = Company.objects.filter(slug=company).first()
         if target is None:
             raise CommandError(f"No company {company!r}: run `python manage.py seed_perf` first.")
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             "messages": target.conversations.model.messages.rel.related_model.objects.filter(company=target).count(),
             "companies": Company.objects.count(),
         }
-        pages = measure_pages(target, repeat=repeat)
+        pages = measure_pages(target, repeat=repeat, skip=frozenset(n.strip() for n in skip.split(",") if n.strip()))
         report = measure_report(target)
         intake = None
         if intake_requests:
