@@ -236,8 +236,17 @@ def budget_rule_edit(request, rule_id=None):
             messages.success(request, _("Budget rule for %(channel)s saved.") % {"channel": rule.get_channel_display()})
             return _rules_redirect(request)
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
-        return render(request, "budgets/rule_form.html", {"form": form, "rule": rule}, status=400)
-    return render(request, "budgets/rule_form.html", {"form": form, "rule": rule})
+        return render(
+            request,
+            "budgets/rule_form.html",
+            {"form": form, "rule": rule, "back_url": reverse("budget_rules", kwargs={"company_slug": company.slug})},
+            status=400,
+        )
+    return render(
+        request,
+        "budgets/rule_form.html",
+        {"form": form, "rule": rule, "back_url": reverse("budget_rules", kwargs={"company_slug": company.slug})},
+    )
 
 
 @require_POST

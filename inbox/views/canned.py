@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,8 +43,25 @@ def canned_edit(request, canned_id=None):
             messages.success(request, _("Canned reply “%(title)s” saved.") % {"title": canned.title})
             return _list_redirect(request)
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
-        return render(request, "inbox/canned_form.html", {"form": form, "canned": canned}, status=400)
-    return render(request, "inbox/canned_form.html", {"form": form, "canned": canned})
+        return render(
+            request,
+            "inbox/canned_form.html",
+            {
+                "form": form,
+                "canned": canned,
+                "back_url": reverse("inbox_canned", kwargs={"company_slug": request.company.slug}),
+            },
+            status=400,
+        )
+    return render(
+        request,
+        "inbox/canned_form.html",
+        {
+            "form": form,
+            "canned": canned,
+            "back_url": reverse("inbox_canned", kwargs={"company_slug": request.company.slug}),
+        },
+    )
 
 
 @require_POST

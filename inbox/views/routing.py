@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -43,8 +44,17 @@ def routing_rule_edit(request, rule_id=None):
             messages.success(request, _("Routing rule for “%(topic)s” saved.") % {"topic": rule.topic})
             return _list_redirect(request)
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
-        return render(request, "inbox/routing_form.html", {"form": form, "rule": rule}, status=400)
-    return render(request, "inbox/routing_form.html", {"form": form, "rule": rule})
+        return render(
+            request,
+            "inbox/routing_form.html",
+            {"form": form, "rule": rule, "back_url": reverse("inbox_routing", kwargs={"company_slug": company.slug})},
+            status=400,
+        )
+    return render(
+        request,
+        "inbox/routing_form.html",
+        {"form": form, "rule": rule, "back_url": reverse("inbox_routing", kwargs={"company_slug": company.slug})},
+    )
 
 
 @require_POST
