@@ -110,7 +110,7 @@ def report_settings_save(
 ) -> ReportSettings:
     """Store who receives the report; members of another company are refused."""
     if any(m.company_id != company.pk for m in members):
-        raise ValidationError("A recipient is not a member of this company.")
+        raise ValidationError(_("A recipient is not a member of this company."))
     with transaction.atomic():
         settings, _created = ReportSettings.objects.update_or_create(
             company=company, defaults={"extra_addresses": extra_addresses, "extra_language": extra_language}
