@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "reports",
     "bench",
     "digests",
+    "activity",
 ]
 
 MIDDLEWARE = [
