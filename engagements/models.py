@@ -301,3 +301,29 @@ class JobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PrivacyNotice(models.Model):
+    """The company's privacy notice in one language, as the owner or the consultant wrote it.
+
+    Without a row the public page shows the default text (engagements.privacy) filled with the
+    company's name; the notice is linked from the enquiry form, the chat and the newsletter form.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="privacy_notices")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.TextField(_("privacy notice"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+        constraints = [models.UniqueConstraint(fields=["company", "language"], name="privacy_notice_per_language")]
+
+    def __str__(self):
+        return f"{self.company_id} {self.language}"

@@ -472,5 +472,47 @@ class RoutingRule(models.Model):
         return self.topic
 
 
+class ConsentRecordQuerySet(CompanyScopedQuerySet):
+    pass
+
+
+class ConsentRecord(models.Model):
+    """One consent as it was given: the exact text shown, its language, when, where and from which address.
+
+    Append-only in spirit: each enquiry with a consent adds a row, nothing edits one (the contact's
+    `consent_*` fields keep the latest for a quick look). Erasing the person (inbox.gdpr) blanks
+    the address and the text that may quote them; the row stays to show a consent existed.
+    The newsletter's consents live on its subscriptions and their events (contentdesk.newsletter).
+    """
+
+    class Kind(models.TextChoices):
+        FORM = "form", _("Website form")
+        WEBHOOK = "webhook", _("Webhook")
+        CHAT = "chat", _("Live chat")
+        EMAIL = "email", _("Email")
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="consent_records")
+    kind = models.CharField(_("channel"), max_length=10, choices=Kind.choices)
+    given_at = models.DateTimeField(_("given at"))
+    text = models.TextField(_("text shown"))
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    source = models.CharField(_("where"), max_length=200, blank=True)
+    ip = models.GenericIPAddressField(_("from the address"), null=True, blank=True)
+    inbound_item = models.ForeignKey(InboundItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConsentRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["contact", "-given_at"], name="consent_contact_given")]
+
+    def __str__(self):
+        return f"{self.contact_id} {self.kind} {self.given_at:%Y-%m-%d %H:%M}"
+
+
 # The email intake's own models (IMAP mailboxes, quarantine) live beside its code.
 from inbox.email_in.models import Mailbox, QuarantinedEmail  # noqa: E402, F401
