@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 ADDR ?= 127.0.0.1:8000
+# The suite spreads over every core (pytest-xdist); a module stays on one worker, so its
+# module-scoped fixtures (a seeded demo, a live server) are built once.
+PYTEST_ARGS ?= -n auto --dist loadfile
 
 .PHONY: demo setup install messages test lint format i18n-check clean
 
