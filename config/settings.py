@@ -289,6 +289,10 @@ AXES_VERBOSE = False
 # Sessions and cookies
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE_HOURS", 12, minimum=1) * 3600
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this many minutes without a request (engagements/sessions.py).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)
+# Sensitive actions ask for the password again after this many minutes (engagements/reauth.py).
+REAUTH_MINUTES = env_int("REAUTH_MINUTES", 10, minimum=1)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"

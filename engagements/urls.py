@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from engagements import reauth
 from engagements.plan import views as plan_views
 from engagements.views import accounts, company, health
 
@@ -8,6 +9,7 @@ account_patterns = [
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/confirm/", reauth.password_confirm, name="password_confirm"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(
         "password/reset/",

@@ -20,6 +20,7 @@ from contentdesk.publishing.results_import import MAX_BYTES, MAX_ROWS, check_res
 from contentdesk.publishing.services import calendar_feed_ensure, calendar_feed_rotate
 from contentdesk.services import content_results_set
 from engagements.models import Membership
+from engagements.reauth import password_confirmed
 from engagements.tenancy import company_view
 
 SHOWN_PROBLEMS = 200
@@ -68,6 +69,7 @@ def content_feeds(request):
 
 @require_POST
 @company_view("content.view")
+@password_confirmed
 def content_feed_rotate(request):
     company = request.company
     form = FeedRotateForm(request.POST)
@@ -216,6 +218,7 @@ TEMPLATE_HEADERS = {
 
 @require_GET
 @company_view("content.write")
+@password_confirmed
 def content_results_template(request):
     """A CSV to fill in: the recently published items with their address, code and results so far."""
     language = translation.get_language() or "it"

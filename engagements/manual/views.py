@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from engagements.manual.pdf import manual_document_html, manual_pdf_bytes
 from engagements.manual.selectors import operations_manual
+from engagements.reauth import password_confirmed
 from engagements.tenancy import company_view
 
 
@@ -30,6 +31,7 @@ def manual_page(request):
 
 @require_GET
 @company_view("manual.export")
+@password_confirmed
 def manual_export_html(request):
     html = manual_document_html(operations_manual(request.company))
     return _attachment(html, "text/html; charset=utf-8", _filename(request.company, "html"))
@@ -37,6 +39,7 @@ def manual_export_html(request):
 
 @require_GET
 @company_view("manual.export")
+@password_confirmed
 def manual_export_pdf(request):
     content = manual_pdf_bytes(operations_manual(request.company))
     return _attachment(content, "application/pdf", _filename(request.company, "pdf"))

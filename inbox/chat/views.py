@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from engagements.reauth import password_confirmed
 from engagements.tenancy import company_view
 from inbox.chat.availability import availability, notice
 from inbox.chat.forms import ChatChannelForm
@@ -77,6 +78,7 @@ def chat_update(request, channel_id):
 
 @require_POST
 @company_view("inbox.channels")
+@password_confirmed
 def chat_rotate_key(request, channel_id):
     channel_rotate_key(channel=get_object_or_404(_chat_channels(request.company), pk=channel_id))
     messages.success(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from engagements.reauth import password_confirmed
 from engagements.tenancy import company_view
 from inbox.email_in.views import channels_section as email_channels_section
 from inbox.intake.forms import ChannelCreateForm, ChannelForm
@@ -99,6 +100,7 @@ def channel_update_view(request, channel_id):
 
 @require_POST
 @company_view("inbox.channels")
+@password_confirmed
 def channel_rotate_key_view(request, channel_id):
     channel = channel_rotate_key(channel=get_object_or_404(_page_channels(request.company), pk=channel_id))
     if channel.kind == IntakeChannel.Kind.FORM:
@@ -111,6 +113,7 @@ def channel_rotate_key_view(request, channel_id):
 
 @require_POST
 @company_view("inbox.channels")
+@password_confirmed
 def channel_rotate_secret_view(request, channel_id):
     channel = get_object_or_404(_page_channels(request.company).filter(kind=IntakeChannel.Kind.WEBHOOK), pk=channel_id)
     channel_rotate_secret(channel=channel)
