@@ -122,6 +122,14 @@ class Company(models.Model):
             "(GDPR). The figures stay: how many enquiries, from which channel, how fast they were answered."
         ),
     )
+    two_factor_for_everyone = models.BooleanField(
+        _("two-factor sign-in for everyone"),
+        default=False,
+        help_text=_(
+            "Owners and consultants always sign in with a code from their phone; tick this to ask it of "
+            "every member of the company too."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -327,3 +335,18 @@ class PrivacyNotice(models.Model):
 
     def __str__(self):
         return f"{self.company_id} {self.language}"
+
+
+class UserSession(models.Model):
+    """A session a user signed in with, so that removing a member ends their sessions at once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
+
+    def __str__(self):
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
