@@ -62,6 +62,16 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Intake channels (form, webhook), their keys, secrets and allowed websites; canned replies.
     "inbox.channels": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
     "inbox.canned": frozenset({Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # A contact's page: who they are, their consents, all their conversations. Colleagues see
+    # only the conversations routed to them, so not the whole person.
+    "contacts.view": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # A person's GDPR requests: export everything held about them, erase them. The owner answers
+    # for the data (the controller), the consultant runs the engagement, and the digital manager
+    # is who receives the request in the inbox and must answer within a month; each asks for the
+    # password again and is written to the activity log that owners and consultants read.
+    "contacts.gdpr": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
+    # The company's privacy notice (Italian and English), shown publicly: the managers write it.
+    "privacy.edit": MANAGERS,
     # Web mentions: what is said about the company online (feeds polled periodically).
     "mentions.view": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),
     "mentions.feeds": frozenset({Role.OWNER, Role.DIGITAL_MANAGER, Role.CONSULTANT}),

@@ -370,3 +370,28 @@ class RoutingRuleForm(forms.ModelForm):
             if others.exists():
                 self.add_error("topic", _("There is already an active rule for this topic."))
         return data
+
+
+def erase_word() -> str:
+    """The word to type to confirm an erasure, in the user's language."""
+    return str(_("ERASE"))
+
+
+class ContactEraseForm(forms.Form):
+    """Erasing a person cannot be undone: the user types the word shown to confirm it."""
+
+    confirm = forms.CharField(max_length=40, strip=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = _("Type %(word)s to confirm") % {"word": erase_word()}
+        self.fields["confirm"].widget.attrs.update(autocomplete="off", spellcheck="false")
+        self.fields["confirm"].error_messages["required"] = _("Type the word shown to confirm the erasure.")
+
+    def clean_confirm(self):
+        typed = self.cleaned_data["confirm"]
+        if typed.casefold() != erase_word().casefold():
+            raise forms.ValidationError(
+                _("Type exactly %(word)s to confirm: nothing was erased.") % {"word": erase_word()}
+            )
+        return typed

@@ -26,7 +26,7 @@ from django.utils.html import strip_tags
 from engagements.models import Company
 from inbox import sla
 from inbox.attachments import attachment_type, attachments_store
-from inbox.models import Contact, Conversation, InboundItem, IntakeChannel, Message
+from inbox.models import ConsentRecord, Contact, Conversation, InboundItem, IntakeChannel, Message
 from inbox.sanitize import sanitize_html
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,28 @@ def contact_upsert(
             setattr(contact, field, values[field])
         contact.save(update_fields=[*changed, "updated_at"])
     return contact
+
+
+def consent_record_add(
+    *, contact: Contact, consent: dict, kind: str, language: str = "", ip: str | None = None, inbound_item=None
+) -> ConsentRecord:
+    """Keep one consent as given (text shown, language, time, source, address); once per inbound item."""
+    values = _consent_values(consent)
+    fields = {
+        "company_id": contact.company_id,
+        "kind": kind if kind in ConsentRecord.Kind.values else ConsentRecord.Kind.FORM,
+        "given_at": values["consent_given_at"],
+        "text": values["consent_text"],
+        "language": _clip(language, 8),
+        "source": values["consent_source"],
+        "ip": ip or None,
+    }
+    if inbound_item is not None:
+        record, _created = ConsentRecord.objects.get_or_create(
+            contact=contact, inbound_item=inbound_item, defaults=fields
+        )
+        return record
+    return ConsentRecord.objects.create(contact=contact, **fields)
 
 
 def _valid_url(value: str) -> str:
@@ -329,6 +351,15 @@ def _open_conversation(item: InboundItem) -> Conversation:
         consent=None if spam else enquiry.get("consent"),
         update_existing=not spam,
     )
+    if not spam and enquiry.get("consent"):
+        consent_record_add(
+            contact=contact,
+            consent=enquiry["consent"],
+            kind=item.channel.kind,
+            language=enquiry.get("language", ""),
+            ip=item.remote_addr,
+            inbound_item=item,
+        )
     conversation = conversation_open(
         company=company,
         channel=item.channel,

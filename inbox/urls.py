@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from inbox.intake.urls import channel_urlpatterns
-from inbox.views import attachments, canned, conversation, inbox_list, routing
+from inbox.views import attachments, canned, contacts, conversation, inbox_list, routing
 
 # The inbox pages under /c/<company_slug>/inbox/. Public intake lives in inbox.intake.urls.
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
     path("<int:conversation_id>/canned/", conversation.canned_fill, name="inbox_canned_fill"),
     path("messages/<int:message_id>/save-as-canned/", conversation.save_as_canned, name="inbox_save_as_canned"),
     path("attachments/<int:attachment_id>/", attachments.attachment_download, name="inbox_attachment"),
+    path("contacts/<int:contact_id>/", contacts.contact_detail, name="inbox_contact"),
+    path("contacts/<int:contact_id>/export/", contacts.contact_export, name="inbox_contact_export"),
+    path("contacts/<int:contact_id>/erase/", contacts.contact_erase, name="inbox_contact_erase"),
     path("canned/", canned.canned_list, name="inbox_canned"),
     path("canned/new/", canned.canned_edit, name="inbox_canned_new"),
     path("canned/<int:canned_id>/", canned.canned_edit, name="inbox_canned_edit"),
