@@ -7,11 +7,14 @@ gets the structure a real one has — members, an engagement with phases and mil
 handover board, budgets, reviews, a training plan with evidence and assessments — through the
 same functions the demo uses. `--size 0.01` makes the same shape a hundred times smaller.
 
-Rows are written with bulk inserts in batches; on PostgreSQL the inbox's full-text GIN indexes
-are dropped during the load and built again after it (one pass is much faster than updating
-them row by row), then the tables are analysed.
+Rows are written with bulk inserts in batches; on PostgreSQL the inbox's search documents are
+built once per company after its inbox is loaded (the triggers that keep them up to date are
+off for the load) and their GIN index once at the end, then the tables are analysed. Message
+texts draw on a few hundred words with Zipf-like frequencies, so that searches meet common
+and rare words as in real mail.
 """
 
+import itertools
 import math
 import random
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ from engagements.reviews.demo import seed_demo_reviews
 from engagements.roles import Department, Role
 from engagements.services import company_create
 from inbox.models import Contact, Conversation, IntakeChannel, Message
+from inbox.search import documents_rebuild
 from inbox.services import channels_ensure_defaults
 from reports.figures import month_snapshot
 from reports.models import MonthlyReport
@@ -108,6 +112,148 @@ WORDS = [
     "produzione",
     "lotto",
 ]
+# More words, rarer ones: with the list above first, a vocabulary of a few hundred words whose
+# frequencies fall off like a natural language's (Zipf: the word of rank r about 1/r as often
+# as the first). A search then meets common words in most conversations and rare ones in few.
+WORDS += [
+    "richiesta",
+    "grazie",
+    "saluti",
+    "cordiali",
+    "buongiorno",
+    "gentile",
+    "allegato",
+    "modello",
+    "codice",
+    "articolo",
+    "versione",
+    "serie",
+    "standard",
+    "speciale",
+    "nuovo",
+    "usato",
+    "colore",
+    "peso",
+    "lunghezza",
+    "larghezza",
+    "altezza",
+    "spessore",
+    "finitura",
+    "verniciatura",
+    "zincatura",
+    "saldatura",
+    "taglio",
+    "piegatura",
+    "tornitura",
+    "fresatura",
+    "montaggio",
+    "smontaggio",
+    "imballo",
+    "pallet",
+    "corriere",
+    "trasporto",
+    "dogana",
+    "export",
+    "listino",
+    "pagamento",
+    "bonifico",
+    "anticipo",
+    "saldo",
+    "acconto",
+    "scadenza",
+    "ritardo",
+    "sollecito",
+    "conferma",
+    "annullamento",
+    "modifica",
+    "revisione",
+    "progetto",
+    "cantiere",
+    "installazione",
+    "assistenza",
+    "intervento",
+    "tecnico",
+    "guasto",
+    "rumore",
+    "vibrazione",
+    "usura",
+    "corrosione",
+    "ruggine",
+    "olio",
+    "grasso",
+    "acqua",
+    "vapore",
+    "aria",
+    "gas",
+    "azoto",
+    "alimentare",
+    "farmaceutico",
+    "chimico",
+    "vino",
+    "latte",
+    "birra",
+    "olio",
+    "succo",
+    "sanificazione",
+    "lavaggio",
+    "cip",
+    "sterilizzazione",
+    "norma",
+    "conformità",
+    "marcatura",
+    "dichiarazione",
+    "collaudatore",
+    "verbale",
+    "prova",
+    "tenuta",
+    "pneumatico",
+    "attuatore",
+    "elettrovalvola",
+    "sensore",
+    "manometro",
+    "termometro",
+    "flussimetro",
+    "regolatore",
+    "riduttore",
+    "filtro",
+    "cartuccia",
+    "membrana",
+    "molla",
+    "albero",
+    "cuscinetto",
+    "girante",
+    "motore",
+    "inverter",
+    "quadro",
+    "cavo",
+    "connettore",
+    "staffa",
+    "supporto",
+    "morsetto",
+    "clamp",
+    "tri-clamp",
+    "dn25",
+    "dn32",
+    "dn40",
+    "dn50",
+    "dn65",
+    "dn80",
+    "dn100",
+    "pn10",
+    "pn16",
+    "pn40",
+    "aisi304",
+    "aisi316",
+    "epdm",
+    "ptfe",
+    "nbr",
+    "fkm",
+    "ottone-cw617n",
+]
+WORDS += [f"art{number:04d}" for number in range(1, 181)]  # article codes: the long, rare tail
+WORDS = list(dict.fromkeys(WORDS))
+# Cumulative Zipf weights, 1/rank, for random.choices.
+ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, len(WORDS) + 1)))
 SUBJECTS = (
     "Richiesta di preventivo",
     "Disponibilità a magazzino",
@@ -240,7 +386,7 @@ def _recent(rng: random.Random, now: datetime) -> datetime:
 
 
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choices(WORDS, cum_weights=ZIPF, k=words)).capitalize() + "."
 
 
 @transaction.atomic
@@ -293,7 +439,7 @@ def _inbox(company: Company, size: Size, today: date) -> None:
                 company=company,
                 channel=form,
                 contact=rng.choice(contacts),
-                subject=f"{rng.choice(SUBJECTS)} {rng.choice(WORDS)}",
+                subject=f"{rng.choice(SUBJECTS)} {_text(rng, 1)[:-1].lower()}",
                 status=status,
                 assignee=writer if answered else None,
                 routed_to=sales if status == S.WAITING_COLLEAGUE else None,
@@ -335,6 +481,7 @@ def _inbox(company: Company, size: Size, today: date) -> None:
             Message.objects.bulk_create(batch, batch_size=BATCH)
             batch = []
     Message.objects.bulk_create(batch, batch_size=BATCH)
+    documents_rebuild(company)
 
 
 @transaction.atomic
@@ -404,35 +551,36 @@ def _bulk(model, rows: list) -> list:
 
 
 class _search_indexes_dropped:
-    """On PostgreSQL, drop the full-text indexes for the load and build them again after."""
+    """On PostgreSQL, load without the search document's triggers and GIN index, then build both.
+
+    The triggers (inbox migration 0009) are switched off for this session; each company's
+    documents are built in one pass after its inbox (`_inbox`), and the GIN index once at the end.
+    """
+
+    INDEX = "search_document_gin"
 
     def __enter__(self):
-        self.indexes = []
-        # Inside a transaction (a test) PostgreSQL refuses CREATE INDEX on tables with pending
-        # deferred checks: leave the indexes alone there.
-        if connection.vendor != "postgresql" or connection.in_atomic_block:
+        self.dropped = False
+        if connection.vendor != "postgresql":
             return self
-        from importlib import import_module
-
-        migration = import_module("inbox.migrations.0003_search_indexes")
-        from django.apps import apps
-
-        with connection.schema_editor() as editor:
-            for model_name, index in migration.indexes():
-                model = apps.get_model("inbox", model_name)
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [index.name])
-                    if not cursor.fetchone():
-                        continue
-                editor.remove_index(model, index)
-                self.indexes.append((model, index))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('staffetta.search_deferred', 'on', false)")
+            # Inside a transaction (a test) PostgreSQL refuses CREATE INDEX on tables with
+            # pending deferred checks: leave the index alone there.
+            if not connection.in_atomic_block:
+                cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [self.INDEX])
+                if cursor.fetchone():
+                    cursor.execute(f"DROP INDEX {self.INDEX}")
+                    self.dropped = True
         return self
 
     def __exit__(self, *exc):
-        if self.indexes:
-            with connection.schema_editor() as editor:
-                for model, index in self.indexes:
-                    editor.add_index(model, index)
+        if connection.vendor != "postgresql":
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('staffetta.search_deferred', 'off', false)")
+            if self.dropped:
+                cursor.execute(f"CREATE INDEX {self.INDEX} ON inbox_searchdocument USING gin (document)")
         return False
 
 

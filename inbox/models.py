@@ -4,6 +4,7 @@ import secrets
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -273,6 +274,28 @@ class Conversation(models.Model):
             when = date_format(timezone.localtime(self.anonymised_at), "SHORT_DATE_FORMAT")
             return gettext("Personal data erased on %(date)s") % {"date": when}
         return gettext("(no subject)")
+
+
+class SearchDocument(models.Model):
+    """What the inbox search looks in, one row per conversation (PostgreSQL; empty on SQLite).
+
+    The words of the subject, of every message and of the contact (name, email, organisation)
+    as one tsvector, in the 'simple', 'italian' and 'english' configurations. PostgreSQL keeps
+    it up to date itself: triggers on conversations, messages and contacts refresh it in the
+    same transaction as any write, whichever code makes it (migration 0009_search_document;
+    inbox.search explains the query). `manage.py search_rebuild` builds every row again.
+    """
+
+    conversation = models.OneToOneField(
+        Conversation, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    document = SearchVectorField(null=True)
+
+    objects = CompanyScopedQuerySet.as_manager()
+
+    def __str__(self):
+        return str(self.conversation_id)
 
 
 class MessageQuerySet(CompanyScopedQuerySet):

@@ -67,13 +67,9 @@ def test_language_aware_matching_on_postgresql_and_containment_on_sqlite(company
         assert _search(company, membership, "preventivo") == {italian.pk}
         assert _search(company, membership, "valve") == {english.pk}
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
-                "('conversation_search', 'contact_search', 'message_search')"
-            )
-            indexes = dict(cursor.fetchall())
-        assert set(indexes) == {"conversation_search", "contact_search", "message_search"}
-        assert all("USING gin" in definition for definition in indexes.values())
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_document_gin'")
+            (definition,) = cursor.fetchone()
+        assert "USING gin (document)" in definition
     else:
         # Containment: a word's beginning finds longer words, in any case.
         assert _search(company, membership, "PREVENTIV") == {italian.pk}
