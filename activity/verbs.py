@@ -19,6 +19,8 @@ class Verb(models.TextChoices):
     CONVERSATION_ASSIGNED = "inbox.assigned", _("Assigned a conversation")
     CONVERSATION_ROUTED = "inbox.routed", _("Routed a conversation")
     REPLY_SENT = "inbox.reply_sent", _("Sent a reply")
+    HELD_REPLY_APPROVED = "inbox.held_reply_approved", _("Approved a trainee's reply")
+    HELD_REPLY_RETURNED = "inbox.held_reply_returned", _("Sent a trainee's reply back")
     CONTENT_MOVED = "content.moved", _("Moved a content item")
     CONTENT_APPROVED = "content.approved", _("Approved a content item")
     HANDOVER_MOVED = "handover.moved", _("Moved a handover item")
@@ -31,3 +33,26 @@ class Verb(models.TextChoices):
     CONTACT_EXPORTED = "gdpr.contact_exported", _("Exported a contact's data")
     CONTACT_ERASED = "gdpr.contact_erased", _("Erased a contact")
     SETTINGS_CHANGED = "company.settings_changed", _("Changed company settings")
+
+
+# The groups of the page's "kind of action" filter: a verb belongs to the group of its prefix.
+GROUPS = {
+    "auth": _("Sign-in"),
+    "members": _("Team"),
+    "inbox": _("Inbox"),
+    "content": _("Content"),
+    "handover": _("Handover"),
+    "budget": _("Budget"),
+    "training": _("Training"),
+    "security": _("Security"),
+    "gdpr": _("Privacy requests"),
+    "company": _("Company"),
+}
+
+
+def grouped_choices() -> list[tuple]:
+    """[(group label, [(verb, label), …]), …] for a select with optgroups, in GROUPS' order."""
+    by_group = {prefix: [] for prefix in GROUPS}
+    for verb in Verb:
+        by_group.setdefault(verb.value.split(".", 1)[0], []).append((verb.value, verb.label))
+    return [(GROUPS.get(prefix, prefix), verbs) for prefix, verbs in by_group.items() if verbs]

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from contentdesk.models import ChannelKind, ContentChannel, ContentComment, ContentEvent, ContentItem
 from contentdesk.workflow import MOVES, find_move
 from engagements.models import Company
@@ -186,6 +188,8 @@ def content_item_move(
     content_event_record(item, ContentEvent.Kind.STATUS, user, from_status=item.status, to_status=target, note=note)
     source, item.status = item.status, target
     item.save()
+    verb = Verb.CONTENT_APPROVED if target == S.APPROVED and source in (S.IN_REVIEW, S.DRAFT) else Verb.CONTENT_MOVED
+    record(item.company_id, user, verb, item, **{"from": source, "to": target})
     held_posts.after_move(
         item=item,
         user=user,

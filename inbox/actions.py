@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from activity.log import record, record_many
+from activity.verbs import Verb
 from inbox.attachments import attachments_store
 from inbox.mail import tasks as mail_tasks
 from inbox.models import CannedReply, Contact, Conversation, Message, Tag
@@ -42,15 +44,31 @@ def conversation_assign(*, conversation: Conversation, assignee, actor=None) -> 
         changes = {"assignee": assignee}
         if conversation.status == Status.NEW and assignee is not None:
             changes["status"] = Status.OPEN
+        details = _assignment_details(conversation, assignee)
+        if "status" in changes:
+            details["status"] = {"from": conversation.status, "to": changes["status"]}
         Conversation.objects.filter(pk=conversation.pk).update(**changes)
         for name, value in changes.items():
             setattr(conversation, name, value)
+        if actor is not None:
+            record(conversation.company_id, actor, Verb.CONVERSATION_ASSIGNED, conversation, **details)
+
+
+def _assignment_details(conversation: Conversation, assignee) -> dict:
+    # Members are named (they are the company's people, not its customers); ids keep the
+    # entry meaningful after a rename.
+    return {
+        "from_id": conversation.assignee_id,
+        "to_id": assignee.pk if assignee is not None else None,
+        "to": assignee.display_name if assignee is not None else None,
+    }
 
 
 def conversation_set_status(*, conversation: Conversation, status: str, actor=None, now=None) -> None:
     """Change the status; resolving records the resolution time once, reopening clears it."""
     now = now or timezone.now()
     with transaction.atomic():
+        previous = conversation.status
         changes = {"status": status}
         if status == Status.RESOLVED:
             # Only the first of two simultaneous "resolve" clicks records the resolution time.
@@ -68,6 +86,16 @@ def conversation_set_status(*, conversation: Conversation, status: str, actor=No
         Conversation.objects.filter(pk=conversation.pk).update(**changes)
         for name, value in changes.items():
             setattr(conversation, name, value)
+        # Changes made by Staffetta itself (a customer's email reopening it) have no actor:
+        # the log says what people did.
+        if actor is not None and previous != status:
+            record(
+                conversation.company_id,
+                actor,
+                Verb.CONVERSATION_STATUS,
+                conversation,
+                **{"from": previous, "to": status},
+            )
 
 
 def conversation_set_priority(*, conversation: Conversation, priority: int, actor=None) -> None:
@@ -109,6 +137,12 @@ def conversation_route(
     """
     now = now or timezone.now()
     with transaction.atomic():
+        details = {
+            "department": department,
+            "to_id": colleague.pk if colleague is not None else None,
+            "to": colleague.display_name if colleague is not None else None,
+            "status": {"from": conversation.status, "to": Status.WAITING_COLLEAGUE},
+        }
         _touch(
             conversation,
             now,
@@ -125,6 +159,8 @@ def conversation_route(
                 body_text=note.strip(),
                 created_at=now,
             )
+        if actor is not None:
+            record(conversation.company_id, actor, Verb.CONVERSATION_ROUTED, conversation, **details)
         if colleague is not None:
             conversation_id, user_id = conversation.pk, colleague.pk
             transaction.on_commit(lambda: mail_tasks.notify_routed.delay(conversation_id, user_id))
@@ -148,7 +184,9 @@ def conversation_reply(*, conversation: Conversation, author, body_text: str, fi
             body_html=text_to_html(body_text),
             created_at=now,
         )
-        attachments_store(message=message, files=files)
+        stored = attachments_store(message=message, files=files)
+        # The text is the customer's conversation: only that a reply went out, and how much came with it.
+        record(conversation.company_id, author, Verb.REPLY_SENT, conversation, attachments=len(stored or ()))
         # Conditional, so that of two colleagues answering at once only the first counts.
         first = Conversation.objects.filter(pk=conversation.pk, first_response_at__isnull=True).update(
             first_response_at=now
@@ -260,13 +298,19 @@ def conversations_bulk_update(
             return 0
         ids = [c.pk for c in selected]
         rows = Conversation.objects.filter(pk__in=ids)
+        company_id = selected[0].company_id
         if action in (BulkAction.ASSIGN_ME, BulkAction.ASSIGN):
             who = actor if action == BulkAction.ASSIGN_ME else assignee
             rows.update(assignee=who)
             if who is not None:
                 rows.filter(status=Status.NEW).update(status=Status.OPEN)
+            details = _assignment_details(selected[0], who)
+            del details["from_id"]  # each conversation had its own
+            record_many(company_id, actor, Verb.CONVERSATION_ASSIGNED, selected, bulk=True, **details)
         elif action == BulkAction.SPAM:
             rows.update(status=Status.SPAM)
+            changed = [c for c in selected if c.status != Status.SPAM]
+            record_many(company_id, actor, Verb.CONVERSATION_STATUS, changed, bulk=True, to=Status.SPAM)
         elif action == BulkAction.STATUS:
             for conversation in selected:
                 conversation_set_status(conversation=conversation, status=status, actor=actor, now=now)

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from engagements.models import Membership
 from training.models import Assessment, Competency, CompetencyRequirement, Level, LogEntry, TrainingPlan
 
@@ -38,7 +40,7 @@ def assessment_record(
     level = _check_level(level)
     now = timezone.now()
     with transaction.atomic():
-        return Assessment.objects.create(
+        assessment = Assessment.objects.create(
             plan=plan,
             competency=competency,
             level=level,
@@ -48,6 +50,10 @@ def assessment_record(
             signed_off_by=assessor if sign_off else None,
             signed_off_at=now if sign_off else None,
         )
+        # One entry per action: a rating signed off at once is a sign-off.
+        verb = Verb.COMPETENCY_SIGNED_OFF if sign_off else Verb.ASSESSMENT_RECORDED
+        record(plan.company_id, assessor, verb, competency, level=level, assessment_id=assessment.pk)
+    return assessment
 
 
 def assessment_sign_off(*, assessment: Assessment, user) -> bool:
@@ -57,6 +63,15 @@ def assessment_sign_off(*, assessment: Assessment, user) -> bool:
         done = Assessment.objects.filter(pk=assessment.pk, signed_off_at__isnull=True).update(
             signed_off_by=user, signed_off_at=timezone.now()
         )
+        if done:
+            record(
+                assessment.plan.company_id,
+                user,
+                Verb.COMPETENCY_SIGNED_OFF,
+                assessment.competency,
+                level=assessment.level,
+                assessment_id=assessment.pk,
+            )
     return bool(done)
 
 

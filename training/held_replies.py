@@ -12,6 +12,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from engagements.plan.models import Engagement
 from inbox import actions as inbox_actions
 from training.models import TrainingPlan
@@ -77,6 +79,7 @@ def held_reply_approve(*, held: HeldReply, reviewer, body_text: str, comment: st
         _category, became_autonomous = category_review_record(
             company=held.conversation.company, kind=SupervisedCategory.Kind.REPLY, key=held.topic, changed=changed
         )
+        record(held.company_id, reviewer, Verb.HELD_REPLY_APPROVED, held.conversation, edited=changed)
     return held, became_autonomous
 
 
@@ -89,6 +92,7 @@ def held_reply_return(*, held: HeldReply, reviewer, comment: str, now=None) -> H
         held.comment = comment.strip()
         held.reviewed_by, held.reviewed_at = reviewer, now
         held.save()
+        record(held.company_id, reviewer, Verb.HELD_REPLY_RETURNED, held.conversation)
         category_review_record(
             company=held.conversation.company, kind=SupervisedCategory.Kind.REPLY, key=held.topic, changed=True
         )

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from engagements.budgets.models import ZERO, BudgetLine, BudgetRule, Channel, Spend, first_of_month
 from engagements.models import Company, User
 
@@ -67,6 +69,8 @@ def _spend_decide(*, spend: Spend, user: User, status: str, comment: str) -> Spe
             if current == Spend.Status.REJECTED:
                 raise ValidationError(_("This spend has already been rejected: nothing was changed."))
             raise ValidationError(_("This spend no longer exists."))
+        verb = Verb.SPEND_APPROVED if status == Spend.Status.APPROVED else Verb.SPEND_REJECTED
+        record(spend.company_id, user, verb, spend, amount=str(spend.amount), channel=spend.channel)
     spend.status, spend.decided_by, spend.decided_at, spend.decision_comment = status, user, now, comment
     return spend
 

@@ -9,6 +9,8 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from engagements.handover.defaults import DEFAULT_ITEMS
 from engagements.handover.models import STATE_ORDER, HandoverItem, HandoverMove, HandoverState
 from engagements.plan.models import Engagement
@@ -146,6 +148,18 @@ def handover_move(
             confirmed_by=user,
             note=note,
             not_ready_reason=not_ready_reason,
+        )
+        record(
+            item.engagement.company_id,
+            user,
+            Verb.HANDOVER_MOVED,
+            item,
+            **{
+                "from": item.state,
+                "to": to_state,
+                "moved_on": moved_on.isoformat(),
+                "not_ready": bool(not_ready_reason),
+            },
         )
     item.state = to_state
     return move
