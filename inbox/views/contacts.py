@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from engagements.reauth import password_confirmed
 from engagements.tenancy import company_view
 from inbox import gdpr
 from inbox.chat.models import ChatSession
@@ -58,18 +59,9 @@ def contact_detail(request, contact_id):
     return _render(request, _contact(request, contact_id))
 
 
-def _password_confirmed(view):
-    """`engagements.reauth.password_confirmed` once it is there (the two-factor work brings it)."""
-    try:
-        from engagements.reauth import password_confirmed
-    except ImportError:  # pragma: no cover - only before the reauth module lands
-        return view
-    return password_confirmed(view)
-
-
 @company_view("contacts.gdpr")
 @require_GET
-@_password_confirmed
+@password_confirmed
 def contact_export(request, contact_id):
     contact = _contact(request, contact_id)
     content = gdpr.contact_export(contact=contact, actor=request.user, request=request)
@@ -82,7 +74,7 @@ def contact_export(request, contact_id):
 
 @company_view("contacts.gdpr")
 @require_POST
-@_password_confirmed
+@password_confirmed
 def contact_erase(request, contact_id):
     contact = _contact(request, contact_id)
     form = ContactEraseForm(request.POST)

@@ -364,3 +364,20 @@ def test_erased_person_appears_in_no_page_search_or_export(
     data = archive.read("data.json").decode()
     for secret in secrets:
         assert secret not in data, secret
+
+
+def test_export_and_erase_ask_for_the_password_again_after_a_while(login, company, owner, person):
+    from engagements.reauth import CONFIRMED_AT_SESSION_KEY
+
+    client = login(owner)
+    session = client.session
+    session[CONFIRMED_AT_SESSION_KEY] = 0
+    session.save()
+    export = client.get(_url("inbox_contact_export", company, person["contact"]))
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/html")
+    erase = client.post(_url("inbox_contact_erase", company, person["contact"]), {"confirm": "CANCELLA"})
+    assert erase.status_code == 200
+    person["contact"].refresh_from_db()
+    assert person["contact"].name == NAME
+    assert not Activity.objects.filter(verb__in=[Verb.CONTACT_EXPORTED, Verb.CONTACT_ERASED]).exists()
