@@ -260,6 +260,9 @@ class Conversation(models.Model):
             models.Index(fields=["company", "first_response_due_at"], name="conv_company_sla"),
             # The figures of a period (dashboard, monthly report) read its rows by creation time.
             models.Index(fields=["company", "created_at"], name="conv_company_created"),
+            # The trainee's share of first replies over four weeks (training.readiness) reads
+            # the conversations answered in the window.
+            models.Index(fields=["company", "first_response_at"], name="conv_company_first_response"),
         ]
 
     def __str__(self):
