@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from engagements import reauth
 from engagements.plan import views as plan_views
+from engagements.privacy import views as privacy_views
 from engagements.views import accounts, company, health
 
 account_patterns = [
@@ -33,6 +34,7 @@ company_patterns = [
     path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),
+    path("settings/privacy/", privacy_views.privacy_settings, name="privacy_settings"),
     path("inbox/", include("inbox.urls")),
     path("calendar/", include("contentdesk.urls")),
     path("engagement/", include("engagements.plan.urls")),
@@ -51,6 +53,7 @@ urlpatterns = [
     path("companies/", company.company_picker, name="company_picker"),
     path("portfolio/", plan_views.portfolio, name="portfolio"),
     path("health/", health.health, name="health"),
+    path("privacy/<slug:slug>/<str:language>/", privacy_views.privacy_notice, name="privacy_notice"),
     path("in/chat/", include("inbox.chat.urls_public")),
     path("in/", include("inbox.intake.urls")),
     path("nl/", include("contentdesk.newsletter.urls_public")),

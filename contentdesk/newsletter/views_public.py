@@ -34,6 +34,7 @@ from contentdesk.newsletter.public_common import (
 from contentdesk.newsletter.services import subscription_request
 from contentdesk.newsletter.tokens import CONFIRM_DAYS
 from engagements.net import client_ip
+from engagements.privacy.services import privacy_notice_url
 from inbox.intake import cors
 from inbox.intake.ratelimit import rate_limit_hit
 from inbox.intake.views import visitor_language
@@ -57,6 +58,7 @@ def _form_context(request, newsletter_list, form, language, problem=""):
         "action": f"{action}?{urlencode({'lang': language})}",
         "problem": problem,
         "language_links": language_links(request),
+        "privacy_url": privacy_notice_url(newsletter_list.company, language),
     }
 
 
@@ -235,7 +237,7 @@ def _embed_source() -> str:
     return source
 
 
-def _snippet_texts(newsletter_list) -> dict:
+def _snippet_texts(newsletter_list, request) -> dict:
     texts = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -243,6 +245,8 @@ def _snippet_texts(newsletter_list) -> dict:
             texts[code] = {
                 "labels": {name: str(form.fields[name].label) for name in ("email", "name", "organisation")},
                 "consent": subscribe_consent_text(newsletter_list),
+                "privacy": _("Privacy notice"),
+                "privacyUrl": privacy_notice_url(newsletter_list.company, code, request),
                 "honeypot": str(form.fields[HONEYPOT_FIELD].label),
                 "send": _("Subscribe"),
                 "sending": _("Sending…"),
@@ -266,7 +270,7 @@ def embed_js(request, public_key):
             reverse("newsletter_subscribe", kwargs={"public_key": newsletter_list.public_key})
         ),
         "defaultLanguage": newsletter_list.company.language,
-        "texts": _snippet_texts(newsletter_list),
+        "texts": _snippet_texts(newsletter_list, request),
     }
     # Inside a script, "</" could end an inline copy of it: escape it the way JSON allows.
     encoded = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")

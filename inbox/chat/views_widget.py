@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from engagements.privacy.services import privacy_notice_url
 from inbox.chat.forms import MESSAGE_MAX_LENGTH
 from inbox.chat.selectors import chat_channel_by_key
 from inbox.chat.services import chat_consent_text
@@ -31,7 +32,7 @@ def _widget_source() -> str:
     return source
 
 
-def widget_texts(company) -> dict:
+def widget_texts(company, request=None) -> dict:
     """Every text of the widget, in each language; the script picks the visitor's."""
     texts = {}
     for code, _name in settings.LANGUAGES:
@@ -47,6 +48,8 @@ def widget_texts(company) -> dict:
                 "you": _("You"),
                 "empty": _("Ask us anything: we will answer you here."),
                 "privacy": chat_consent_text(company),
+                "privacyLink": _("Privacy notice"),
+                "privacyUrl": privacy_notice_url(company, code, request),
                 "emailLabel": _("Your email address"),
                 "emailHint": _("Leave your email address: if you are no longer here, we will send you the answer."),
                 "emailSave": _("Save"),
@@ -85,7 +88,7 @@ def widget_js(request, public_key):
         "defaultLanguage": channel.company.language,
         "maxLength": MESSAGE_MAX_LENGTH,
         "poll": POLL,
-        "texts": widget_texts(channel.company),
+        "texts": widget_texts(channel.company, request),
     }
     # Inside a script, "</" could end an inline copy of it: escape it the way JSON allows.
     encoded = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")

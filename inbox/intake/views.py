@@ -24,6 +24,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
 from engagements.net import client_ip
+from engagements.privacy.services import privacy_notice_url
 from inbox.chat.selectors import active_chat_channel
 from inbox.intake import cors
 from inbox.intake.forms import (
@@ -171,6 +172,7 @@ def _form_context(request, channel, form, language, problem=""):
         "honeypot": form[HONEYPOT_FIELD],
         "language": language,
         "language_links": _language_links(request),
+        "privacy_url": privacy_notice_url(channel.company, language),
         "action": reverse("intake_submit", kwargs={"public_key": channel.public_key})
         + "?"
         + urlencode({"lang": language}),
@@ -403,7 +405,7 @@ def _embed_source() -> str:
     return source
 
 
-def _snippet_texts(company) -> dict:
+def _snippet_texts(company, request) -> dict:
     texts = {}
     for code in SUPPORTED_LANGUAGES:
         with translation.override(code):
@@ -411,6 +413,8 @@ def _snippet_texts(company) -> dict:
             texts[code] = {
                 "labels": {name: str(form.fields[name].label) for name in EnquiryForm.visible_names},
                 "consent": consent_text(company),
+                "privacy": _("Privacy notice"),
+                "privacyUrl": privacy_notice_url(company, code, request),
                 "honeypot": str(form.fields[HONEYPOT_FIELD].label),
                 "required": _("required"),
                 "send": _("Send"),
@@ -441,7 +445,7 @@ def embed_js(request, public_key):
         "maxFiles": MAX_FORM_FILES,
         "maxBytes": Attachment.MAX_BYTES,
         "accept": ACCEPTED_EXTENSIONS,
-        "texts": _snippet_texts(channel.company),
+        "texts": _snippet_texts(channel.company, request),
     }
     # The same snippet shows the chat bubble when the company has its live chat switched on.
     chat = active_chat_channel(channel.company_id)

@@ -85,6 +85,11 @@
     var consent = el("input", { id: uid + "-consent", name: "consent", type: "checkbox", value: "on", required: "", "aria-required": "true" });
     consentWrap.appendChild(consent);
     consentWrap.appendChild(el("label", { for: uid + "-consent" }, t.consent + " *"));
+    if (t.privacyUrl) {
+      var privacyLine = el("p", { class: "stfnl-hint stfnl-privacy" });
+      privacyLine.appendChild(el("a", { href: t.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy));
+      consentWrap.appendChild(privacyLine);
+    }
     form.appendChild(consentWrap);
     inputs.consent = consent;
 

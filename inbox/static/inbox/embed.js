@@ -127,6 +127,12 @@
     var consent = el("input", { id: uid + "-consent", name: "consent", type: "checkbox", value: "on", required: "", "aria-required": "true" });
     consentWrap.appendChild(consent);
     consentWrap.appendChild(el("label", { for: uid + "-consent" }, t.consent + " *"));
+    if (t.privacyUrl) {
+      var privacy = el("a", { href: t.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy);
+      var privacyLine = el("p", { class: "stf-hint stf-privacy" });
+      privacyLine.appendChild(privacy);
+      consentWrap.appendChild(privacyLine);
+    }
     form.appendChild(consentWrap);
     inputs.consent = consent;
 

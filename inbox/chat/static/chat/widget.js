@@ -202,7 +202,9 @@
     compose.appendChild(counter);
     composeError = el("p", { id: "stc-message-error", class: "stc-error", role: "alert" });
     compose.appendChild(composeError);
-    compose.appendChild(el("p", { class: "stc-privacy" }, t.privacy));
+    var privacyLine = el("p", { class: "stc-privacy" }, t.privacy + " ");
+    if (t.privacyUrl) privacyLine.appendChild(el("a", { href: t.privacyUrl, target: "_blank", rel: "noopener" }, t.privacyLink));
+    compose.appendChild(privacyLine);
     panel.appendChild(compose);
     root.appendChild(panel);
 
