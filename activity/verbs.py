@@ -50,9 +50,9 @@ GROUPS = {
 }
 
 
-def grouped_choices() -> list[tuple]:
-    """[(group label, [(verb, label), …]), …] for a select with optgroups, in GROUPS' order."""
+def verb_groups() -> list[tuple]:
+    """[(prefix, group label, [(verb, label), …]), …] in GROUPS' order, for a select with optgroups."""
     by_group = {prefix: [] for prefix in GROUPS}
     for verb in Verb:
         by_group.setdefault(verb.value.split(".", 1)[0], []).append((verb.value, verb.label))
-    return [(GROUPS.get(prefix, prefix), verbs) for prefix, verbs in by_group.items() if verbs]
+    return [(prefix, GROUPS.get(prefix, prefix), verbs) for prefix, verbs in by_group.items() if verbs]

@@ -26,6 +26,7 @@ COMPANY_NAV: list[NavItem] = [
     NavItem("training_home", _("Training"), "mortarboard", "training.view"),
     NavItem("members", _("Team"), "people", "members.view", group="company"),
     NavItem("company_settings", _("Company settings"), "gear", "company.edit", group="company"),
+    NavItem("activity_log", _("Activity log"), "clock-history", "activity.view", group="company"),
 ]
 
 

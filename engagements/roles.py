@@ -108,6 +108,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "training.view": frozenset({Role.OWNER, Role.CONSULTANT, Role.DIGITAL_MANAGER}),
     "training.work": frozenset({Role.DIGITAL_MANAGER}),
     "training.manage": frozenset({Role.CONSULTANT}),
+    # The activity log: who did what and when, read and exported (CSV) by the managers.
+    "activity.view": MANAGERS,
 }
 
 

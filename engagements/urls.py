@@ -45,6 +45,7 @@ company_patterns = [
     path("engagement/manual/", include("engagements.manual.urls")),
     path("engagement/reviews/", include("engagements.reviews.urls")),
     path("training/", include("training.urls")),
+    path("activity/", include("activity.urls")),
     path("", include("reports.urls")),
 ]
 

@@ -103,7 +103,9 @@ def test_routing_records_the_department_and_colleague_but_not_the_note(
     _assert_no_personal_data(entry)
 
 
-def test_sending_a_reply_records_it_without_its_text(login, company, digital_manager, django_capture_on_commit_callbacks):
+def test_sending_a_reply_records_it_without_its_text(
+    login, company, digital_manager, django_capture_on_commit_callbacks
+):
     conversation = _private_conversation(company)
     with django_capture_on_commit_callbacks():
         _post(login(digital_manager), conversation, "reply", {"reply-body": "Gentile Maria, la chiamo al 333 1234567"})
@@ -189,7 +191,9 @@ def test_approving_and_rejecting_spends_are_recorded(company, digital_manager, o
 
 def test_an_assessment_and_a_later_sign_off_are_each_recorded(company, consultant, plan):
     competency = Competency.objects.get(code="inbox.reply")
-    draft = assessment_record(plan=plan, competency=competency, level=2, comment="", assessor=consultant, sign_off=False)
+    draft = assessment_record(
+        plan=plan, competency=competency, level=2, comment="", assessor=consultant, sign_off=False
+    )
     assessment_sign_off(assessment=draft, user=consultant)
     assessment_sign_off(assessment=draft, user=consultant)  # a second click signs nothing
     assessed = _only_entry(verb=Verb.ASSESSMENT_RECORDED)
@@ -209,7 +213,11 @@ def test_reviews_of_held_replies_are_recorded_with_the_reviewer(
         held_reply_approve(held=first, reviewer=consultant, body_text="Bozza corretta")
     held_reply_return(held=second, reviewer=consultant, comment="Rivedi il tono")
     approved = _only_entry(verb=Verb.HELD_REPLY_APPROVED)
-    assert (approved.actor, approved.target_id, approved.details) == (consultant, str(conversation.pk), {"edited": True})
+    assert (approved.actor, approved.target_id, approved.details) == (
+        consultant,
+        str(conversation.pk),
+        {"edited": True},
+    )
     assert _only_entry(verb=Verb.HELD_REPLY_RETURNED).actor == consultant
     # The reply itself went out in the trainee's name.
     assert _only_entry(verb=Verb.REPLY_SENT).actor == digital_manager
