@@ -42,7 +42,7 @@ class InboxFilterForm(forms.Form):
         (SLA_BREACHED, _("Breached")),
     ]
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, widget=forms.SearchInput)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     channel = forms.ModelChoiceField(
         label=_("Channel"), required=False, queryset=IntakeChannel.objects.none(), empty_label=_("Any channel")
@@ -68,9 +68,7 @@ class InboxFilterForm(forms.Form):
                 field.widget.attrs["class"] = "form-select form-select-sm"
             elif isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-check-input"
-        self.fields["q"].widget.attrs.update(
-            {"class": "form-control", "type": "search", "placeholder": _("Subject, message, contact…")}
-        )
+        self.fields["q"].widget.attrs.update({"class": "form-control", "placeholder": _("Subject, message, contact…")})
 
     def filters(self) -> dict:
         """The valid filters: call after is_valid(); the invalid ones are left out."""
@@ -240,7 +238,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["status"].widget.attrs.update({"class": "form-select form-select-sm", "data-shortcut-target": "s"})
 
 
 class PriorityForm(forms.Form):

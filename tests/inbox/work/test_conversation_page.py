@@ -116,8 +116,8 @@ def test_next_and_previous_follow_the_filtered_list(login, company, digital_mana
     assert response.context["newer_url"] == _url(newest, "?department=sales")
     assert response.context["older_url"] == _url(oldest, "?department=sales")
     content = response.content.decode()
-    assert 'data-shortcut="n"' in content
-    assert 'data-shortcut="p"' in content
+    assert 'data-shortcut="j"' in content
+    assert 'data-shortcut="k"' in content
     assert response.context["back_url"] == f"/c/{company.slug}/inbox/?department=sales"
 
 
