@@ -10,6 +10,8 @@ whatever the data:
 * slots: the cadence slots of the same seven days still empty (content desk);
 * training: the training tasks due, once the training app offers them (see `training_tasks`);
 * spends: the member's own spends waiting for the owner's approval (budgets).
+
+`routed_questions` is the colleague's home: the conversations routed to them, waiting for their answer.
 """
 
 import importlib
@@ -29,6 +31,7 @@ from inbox.selectors import sla_state, with_list_columns
 from inbox.sla import at_risk_cutoff
 
 REPLIES_SHOWN = 6
+QUESTIONS_SHOWN = 10
 # "This week" is the next seven days rather than Monday to Sunday: on a Friday morning the
 # digital manager needs to see Monday's posts and slots too.
 DAYS_AHEAD = 7
@@ -79,6 +82,19 @@ def replies(company, membership, now: datetime) -> Block:
     cutoff = at_risk_cutoff(company, now)
     for row in rows:
         row.sla = sla_state(row, now=now, cutoff=cutoff)
+    return Block(rows=rows, total=total)
+
+
+def routed_questions(company, membership) -> Block:
+    """The conversations routed to this member and waiting for their answer, the oldest first.
+    Queries: the count, the rows (with contact, channel and last message), their tags."""
+    waiting = Conversation.objects.for_company(company).filter(
+        routed_to_id=membership.user_id, status=Conversation.Status.WAITING_COLLEAGUE
+    )
+    total = waiting.count()
+    if not total:
+        return Block()
+    rows = list(with_list_columns(waiting).order_by("last_activity_at", "pk")[:QUESTIONS_SHOWN])
     return Block(rows=rows, total=total)
 
 

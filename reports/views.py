@@ -123,8 +123,24 @@ def today(request):
     return render(request, "reports/today.html", context)
 
 
-# The company home of each role; the others keep the general home of engagements.
-HOME_PAGES = {Role.OWNER: dashboard, Role.CONSULTANT: dashboard, Role.DIGITAL_MANAGER: today}
+@require_GET
+@company_view("inbox.answer")
+def questions(request):
+    """The colleague's home: the questions the team routed to them, waiting for their answer."""
+    context = {
+        "today": company_today(request.company),
+        "questions": blocks.routed_questions(request.company, request.membership),
+    }
+    return render(request, "reports/questions.html", context)
+
+
+# The company home of each role.
+HOME_PAGES = {
+    Role.OWNER: dashboard,
+    Role.CONSULTANT: dashboard,
+    Role.DIGITAL_MANAGER: today,
+    Role.COLLEAGUE: questions,
+}
 
 
 def role_home(request):

@@ -48,8 +48,9 @@ def test_company_home_is_in_italian_with_the_navigation_of_the_role(login, compa
     assert (f"/c/{company.slug}/settings/" in content) == (role in (Role.OWNER, Role.CONSULTANT))
 
 
-# The colleague's home (this page): session, user, membership+company, role counts, business
-# hours, switcher memberships, session update and its savepoints.
+# The colleague's home (the questions routed to them, reports.views.questions; none here):
+# session, user, membership+company, the count of questions, switcher memberships, session
+# update and its savepoints.
 # The consultant's home is the dashboard of a company without data yet: session, user,
 # membership+company; for each of this month, the month before and a year earlier: the
 # inbox's period and, the period being empty, whether anything came before it (2), content per
