@@ -346,6 +346,9 @@ STORAGES = {
 # Uploaded files live outside the web root and are served only through views that check
 # the company and role.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# The largest file accepted by each upload (attachments of enquiries and replies, training
+# evidence), in MB; images for content and newsletters have their own (contentdesk.images).
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 10, minimum=1, maximum=100)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -366,7 +366,7 @@ def attachment_path(instance, filename: str) -> str:
 
 
 class Attachment(models.Model):
-    MAX_BYTES = 10 * 1024 * 1024
+    MAX_BYTES = settings.UPLOAD_MAX_MB * 1024 * 1024
     ALLOWED_TYPES = {
         "application/pdf",
         "image/jpeg",

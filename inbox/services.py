@@ -122,7 +122,7 @@ def contact_upsert(
 def consent_record_add(
     *, contact: Contact, consent: dict, kind: str, language: str = "", ip: str | None = None, inbound_item=None
 ) -> ConsentRecord:
-    """Keep one consent as given (text shown, language, time, source, address); once per inbound item."""
+    """Keep one consent as given: the text shown, its language, time, source and address."""
     values = _consent_values(consent)
     fields = {
         "company_id": contact.company_id,
@@ -133,12 +133,8 @@ def consent_record_add(
         "source": values["consent_source"],
         "ip": ip or None,
     }
-    if inbound_item is not None:
-        record, _created = ConsentRecord.objects.get_or_create(
-            contact=contact, inbound_item=inbound_item, defaults=fields
-        )
-        return record
-    return ConsentRecord.objects.create(contact=contact, **fields)
+    # One insert: the conversation of an inbound item is opened once (in the same savepoint).
+    return ConsentRecord.objects.create(contact=contact, inbound_item=inbound_item, **fields)
 
 
 def _valid_url(value: str) -> str:

@@ -6,9 +6,10 @@ A file whose content is none of the accepted kinds, or does not match its extens
 stored under MEDIA_ROOT and served only by the evidence view, always as a download.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = settings.UPLOAD_MAX_MB * 1024 * 1024
 HEAD_BYTES = 8192
 
 # Markup a browser would run if it were ever shown inline, whatever the file claims to be.

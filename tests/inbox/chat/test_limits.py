@@ -112,8 +112,8 @@ def test_the_start_query_count_is_fixed(make_visitor, django_assert_max_num_quer
     # channel and company; savepoint; savepoint, inbound item, release (the line's key); savepoint
     # (conversation); savepoint, contact, release; SLA (business hours, presence periods);
     # conversation; message; item → conversation; release; release; session; release; the first
-    # line (no files: no answer yet)
-    with django_assert_max_num_queries(20):
+    # line (no files: no answer yet); the consent record
+    with django_assert_max_num_queries(21):
         make_visitor(ip="192.0.2.200").start(client_key="first-line-last")
 
 

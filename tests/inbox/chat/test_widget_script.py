@@ -39,7 +39,13 @@ def test_the_widget_has_no_external_dependencies_and_cannot_be_broken_out_of(cli
 
     assert "</script>" not in source
     assert "import " not in source
-    assert re.findall(r"https?://[^\"' ]+", source) == [config_of(source)["base"]]
+    addresses = re.findall(r"https?://[^\"' ]+", source)
+    # Only its own address, and the company's privacy notice in each language.
+    assert [a for a in addresses if "/privacy/" not in a] == [config_of(source)["base"]]
+    assert sorted(a for a in addresses if "/privacy/" in a) == [
+        "http://testserver/privacy/evil/en/",
+        "http://testserver/privacy/evil/it/",
+    ]
     assert "attachShadow" in source  # styles scoped: the host page is untouched
 
 

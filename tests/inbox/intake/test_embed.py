@@ -44,7 +44,13 @@ def test_the_snippet_cannot_be_broken_out_of_by_a_company_name(client, db):
 def test_the_snippet_has_no_external_dependencies(client, form_channel):
     source = client.get(f"/in/{form_channel.public_key}/embed.js").content.decode()
     assert "import " not in source
-    assert re.findall(r"https?://[^\"' ]+", source) == [config_of(source)["endpoint"]]
+    addresses = re.findall(r"https?://[^\"' ]+", source)
+    # Only where it posts, and the company's privacy notice in each language.
+    assert [a for a in addresses if "/privacy/" not in a] == [config_of(source)["endpoint"]]
+    assert sorted(a for a in addresses if "/privacy/" in a) == [
+        f"http://testserver/privacy/{form_channel.company.slug}/en/",
+        f"http://testserver/privacy/{form_channel.company.slug}/it/",
+    ]
 
 
 def test_an_unknown_key_gets_a_javascript_404(client, db):
