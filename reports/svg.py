@@ -33,7 +33,7 @@ def _svg(height: int, title: str, parts: list[str]) -> SafeString:
     body = "".join(parts)
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'style="max-width: 760px" role="img" aria-label="{escape(title)}" class="report-chart"><title>{escape(title)}</title>{body}</svg>'
+        f'role="img" aria-label="{escape(title)}" class="report-chart"><title>{escape(title)}</title>{body}</svg>'
     )
 
 

@@ -32,4 +32,5 @@ urlpatterns = [
     path("items/<int:item_id>/send/", views_send.newsletter_send_set, name="newsletter_send_set"),
     path("items/<int:item_id>/test/", views_send.newsletter_test, name="newsletter_test"),
     path("items/<int:item_id>/preview/", views_send.newsletter_preview, name="newsletter_preview"),
+    path("items/<int:item_id>/preview/email/", views_send.newsletter_preview_email, name="newsletter_preview_email"),
 ]

@@ -7,10 +7,11 @@ test send by whoever writes content; the preview by everyone who sees the calend
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from contentdesk.items.selectors import item_for_page
@@ -87,3 +88,30 @@ def newsletter_preview(request, item_id):
         sender_name=send.newsletter_list.sender_name if send else "",
     )
     return render(request, "contentdesk/newsletter/preview.html", {"item": item, "send": send, "email": rendered})
+
+
+# The email inside the preview page's frame: its own inline styles and images from anywhere, as a
+# mail client shows them; no script, no form, no plugin, and only Staffetta's own pages may frame it.
+EMAIL_PREVIEW_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; font-src *; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; "
+    "sandbox allow-popups allow-popups-to-escape-sandbox"
+)
+
+
+@require_GET
+@xframe_options_sameorigin
+@company_view("content.view")
+def newsletter_preview_email(request, item_id):
+    """The HTML of the email alone, for the preview page's sandboxed frame."""
+    item = _newsletter_item(request, item_id)
+    send = NewsletterSend.objects.select_related("newsletter_list__company", "segment").filter(item_id=item.pk).first()
+    rendered = render_newsletter(
+        item,
+        subject=send.subject if send else "",
+        sender_name=send.newsletter_list.sender_name if send else "",
+    )
+    response = HttpResponse(rendered["html"])
+    response["Content-Security-Policy"] = EMAIL_PREVIEW_POLICY
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -107,15 +107,43 @@ def test_the_preview_shows_the_email_at_client_width_and_its_text(
     # session, user, membership+company, item, send with its list, switcher
     with django_assert_max_num_queries(6):
         page = client.get(nl_url(item, "preview/")).content.decode()
-    # The whole email inside the attribute, escaped: nothing of it leaks into the page.
-    assert 'srcdoc="&lt;!doctype html&gt;' in page
+    # The email is a page of its own in a sandboxed frame: nothing of it is in this page.
+    assert f'src="{nl_url(item, "preview/email/")}"' in page
     assert "<iframe" in page
-    assert "srcdoc=" in page
-    assert "width: 600px" in page
+    assert "email-preview-frame" in page  # 600 px wide (staffetta.css)
     assert "sandbox=" in page
     assert "allow-scripts" not in page
-    assert "utm_source=newsletter" in page  # direct links, not counted
+    assert "srcdoc=" not in page
     assert "il nostro articolo (https://www.example.it/blog/marzo?" in page  # the plain text
+
+
+def test_the_framed_email_has_its_styles_under_a_policy_without_scripts(
+    login, company, colleague, newsletter_list, django_assert_max_num_queries
+):
+    item = newsletter_item(company)
+    sending.newsletter_send_prepare(item=item, newsletter_list=newsletter_list)
+    client = login(colleague)
+    client.get(f"/c/{company.slug}/")
+    with django_assert_max_num_queries(6):
+        response = client.get(nl_url(item, "preview/email/"))
+    email = response.content.decode()
+    assert email.startswith("<!doctype html>")
+    assert "utm_source=newsletter" in email  # direct links, not counted
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src" not in policy  # so default-src 'none': no script at all
+    assert "frame-ancestors 'self'" in policy
+    assert "sandbox allow-popups allow-popups-to-escape-sandbox" in policy
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_framed_email_of_another_company_or_a_non_newsletter_item_is_not_found(
+    login, company, colleague, outsider, newsletter_list
+):
+    item = newsletter_item(company)
+    assert login(outsider).get(nl_url(item, "preview/email/")).status_code == 404
+    other = ContentItemFactory(company=company)
+    assert login(colleague).get(nl_url(other, "preview/email/")).status_code == 404
 
 
 def _results_fixture(company, newsletter_list, subscribe_people, mailbox, count):
