@@ -138,13 +138,32 @@
   var root, bubble, badge, panel, notice, log, emptyNote, emailForm, emailInput, emailButton, emailError;
   var compose, textarea, sendButton, composeError, counter;
 
+  // A page's Content-Security-Policy may refuse a <style> element without its nonce (Staffetta's
+  // own hosted chat page does): a constructed stylesheet is not subject to it; the fallback for
+  // older browsers carries the nonce of the script tag that loaded us, when it has one.
+  function addStyles(shadow, isShadowRoot) {
+    if (isShadowRoot && "adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function") {
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        shadow.adoptedStyleSheets = [sheet];
+        return;
+      } catch (error) {
+        // fall back to a <style> element below
+      }
+    }
+    var style = el("style");
+    var nonce = script && (script.nonce || script.getAttribute("nonce"));
+    if (nonce) style.setAttribute("nonce", nonce);
+    style.textContent = CSS;
+    shadow.appendChild(style);
+  }
+
   function build() {
     var host = el("div", { "data-staffetta-chat": "" });
     document.body.appendChild(host);
     var shadow = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
-    var style = el("style");
-    style.textContent = CSS;
-    shadow.appendChild(style);
+    addStyles(shadow, shadow !== host);
     root = el("div", { class: "stc", lang: lang });
     shadow.appendChild(root);
 
