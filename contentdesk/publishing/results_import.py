@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import filetype
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -121,6 +122,15 @@ def parse_number(value: str) -> int:
 
 
 def decode_upload(data: bytes) -> str:
+    """The text of a CSV upload. The content decides: a spreadsheet, PDF or picture named .csv is
+    refused with a message saying so, before cp1252 (which decodes nearly any byte) turns it into noise."""
+    head = data[:8192]
+    kind = filetype.guess(head)
+    if kind is not None or b"\x00" in head:
+        raise FileProblem(
+            _("The file is not a CSV but a binary file (%(kind)s): save it as “CSV UTF-8” and try again.")
+            % {"kind": kind.extension.upper() if kind else _("unknown kind")}
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

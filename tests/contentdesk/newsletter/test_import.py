@@ -176,6 +176,19 @@ def test_a_binary_file_is_refused_with_a_message(login, digital_manager, newslet
         {"consent_text": CONSENT, "file": SimpleUploadedFile("foto.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
     )
     assert response.status_code == 400
+    page = response.content.decode()
+    assert "Il file non è un CSV ma un file binario (PNG)" in page
+    assert CONSENT in page  # what was typed is kept
+    assert not Subscription.objects.exists()
+
+
+def test_a_spreadsheet_named_csv_is_refused_by_its_content(login, digital_manager, newsletter_list):
+    xlsx = b"PK\x03\x04\x14\x00\x06\x00" + b"[Content_Types].xml" + b"\x00" * 64
+    response = login(digital_manager).post(
+        list_url(newsletter_list, "import/"), {"consent_text": CONSENT, "file": SimpleUploadedFile("soci.csv", xlsx)}
+    )
+    assert response.status_code == 400
+    assert "Il file non è un CSV ma un file binario" in response.content.decode()
     assert not Subscription.objects.exists()
 
 
