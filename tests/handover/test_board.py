@@ -9,6 +9,7 @@ from engagements.handover.models import HandoverItem, HandoverMove, HandoverStat
 from engagements.plan.models import Engagement
 from engagements.roles import Role
 from tests.handover.factories import EngagementFactory, HandoverItemFactory, HandoverMoveFactory
+from tests.training.factories import load_test_curriculum
 
 CONSULTANT, SHARED, TRAINEE = HandoverState.CONSULTANT, HandoverState.SHARED, HandoverState.TRAINEE
 
@@ -46,10 +47,15 @@ def _url(company, suffix=""):
 
 
 def test_consultant_sees_three_columns_with_move_buttons(login, company, consultant, board):
+    load_test_curriculum()
     content = login(consultant).get(_url(company)).content.decode()
     for heading in ("Consulente", "Condivisa", "Digital manager"):
         assert heading in content
     assert "Casella richieste" in content
+    # A competency by its name in the user's language, not by its code; a code missing from
+    # the curriculum as it is.
+    assert "Rispondere" in content
+    assert "inbox.reply" not in content
     assert "ads.campaigns" in content
     assert "€ 300,00" in content
     assert "Risponde da sola" in content
