@@ -310,14 +310,14 @@ def sizes(scale: float, index: int) -> Size:
     return Size(*(max(10, math.ceil(base[key] * scale)) for key in ("conversations", "contacts", "content")))
 
 
-def seed_perf(*, scale: float = 1.0, companies: int = COMPANIES, out=print) -> list[Company]:
+def seed_perf(*, scale: float = 1.0, companies: int = COMPANIES, out=print, prefix: str = PREFIX) -> list[Company]:
     """Create the perf-NNN companies that do not exist yet; returns them all."""
     today = timezone.localdate()
-    consultants = _consultants(math.ceil(companies / CONSULTANT_PORTFOLIO))
+    consultants = _consultants(math.ceil(companies / CONSULTANT_PORTFOLIO), prefix)
     made = []
     with _search_indexes_dropped():
         for index in range(companies):
-            slug = f"{PREFIX}{index + 1:03d}"
+            slug = f"{prefix}{index + 1:03d}"
             company = Company.objects.filter(slug=slug).first()
             if company is not None:
                 made.append(company)
@@ -335,10 +335,10 @@ def seed_perf(*, scale: float = 1.0, companies: int = COMPANIES, out=print) -> l
     return made
 
 
-def _consultants(count: int) -> list[User]:
+def _consultants(count: int, prefix: str = PREFIX) -> list[User]:
     users = []
     for number in range(1, count + 1):
-        email = f"consulente{number}@perf.example"
+        email = f"consulente{number}@{prefix.rstrip('-')}.example"
         user = User.objects.filter(email=email).first() or User.objects.create_user(
             email=email, password=PASSWORD, first_name="Consulente", last_name=str(number)
         )

@@ -25,6 +25,7 @@ follows the size of the period, not of the company's history.
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Aggregate, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
@@ -185,12 +186,114 @@ def new_contacts(company: Company, since: datetime, until: datetime) -> int:
 def monthly_enquiries(company: Company, first_month: date, last_month: date) -> list[dict]:
     """Enquiries per month and channel kind from `first_month` to `last_month` (first days).
 
-    One query grouped by the local month; every month of the range is listed, empty ones with
-    zeros: [{"month": "2026-03", "form": 4, "webhook": 0, "email": 2, "chat": 1, "other": 0}, …].
+    Every month of the range is listed, empty ones with zeros:
+    [{"month": "2026-03", "form": 4, "webhook": 0, "email": 2, "chat": 1, "other": 0}, …].
+
+    On PostgreSQL the counts of a month that is over come from the cache, under the month's
+    version (`EnquiryMonthStamp`, which triggers renew on every write that can change them):
+    one query for the versions, one cache read, and one grouped query for the months not
+    cached (the current one at least). SQLite: the grouped query over the whole range.
     """
+    months = _months(first_month, last_month)
+    if connection.vendor != "postgresql":
+        counts = _counts_by_month(company, months[0], months[-1])
+        return [_month_row(month, counts) for month in months]
+    current = timezone.localdate(timezone=company.tzinfo).replace(day=1)
+    closed = [month for month in months if month < current]
+    still_open = [month for month in months if month >= current]
+    versions, counts = _versions_and_open_counts(company, closed, still_open)
+    keys = {
+        month: f"inbox-enquiries:{company.pk}:{month:%Y-%m}:{versions[month]}"
+        for month in closed
+        if month in versions  # a month stamped by a concurrent request: counted, not cached
+    }
+    cached = cache.get_many(list(keys.values())) if keys else {}
+    for month, key in keys.items():
+        if key in cached:
+            counts.update({(f"{month:%Y-%m}", kind): value for kind, value in cached[key].items()})
+    missing = [month for month in closed if keys.get(month) not in cached]
+    if missing:
+        counted = _counts_by_month(company, missing[0], missing[-1])
+        counts.update({key: value for key, value in counted.items() if key[0] < f"{current:%Y-%m}"})
+        cache.set_many(
+            {
+                keys[month]: {kind: counted.get((f"{month:%Y-%m}", kind), 0) for kind in [*CHANNEL_KINDS, OTHER]}
+                for month in missing
+                if month in keys
+            },
+            timeout=MONTH_CACHE_SECONDS,
+        )
+    return [_month_row(month, counts) for month in months]
+
+
+MONTH_CACHE_SECONDS = 60 * 60 * 24 * 40
+
+
+def _months(first_month: date, last_month: date) -> list[date]:
+    months = []
+    month = first_month.replace(day=1)
+    while month <= last_month:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_row(month: date, counts: dict) -> dict:
+    key = f"{month:%Y-%m}"
+    return {"month": key, **{kind: counts.get((key, kind), 0) for kind in [*CHANNEL_KINDS, OTHER]}}
+
+
+def _versions_and_open_counts(company: Company, closed: list[date], still_open: list[date]) -> tuple[dict, dict]:
+    """In one query: the version of every closed month (a month without one gets a random one
+    now, which a later write replaces, so counts cached from another database never match) and
+    the counts of the months still open, {("2026-11", kind): enquiries}."""
+    # An empty range (first after last) when no month is closed: the query keeps its shape.
+    first, last = (closed[0], closed[-1]) if closed else (date(2, 1, 1), date(1, 1, 1))
+    sql = """
+        WITH months AS (
+            SELECT generate_series(%s::date, %s::date, interval '1 month')::date AS month
+        ), added AS (
+            INSERT INTO inbox_enquirymonthstamp (company_id, month, version)
+            SELECT %s, month, inbox_stamp_version() FROM months
+            ON CONFLICT (company_id, month) DO NOTHING
+            RETURNING month, version
+        )
+        SELECT 'version', month, version, NULL::text, NULL::bigint FROM added
+        UNION ALL
+        SELECT 'version', month, version, NULL::text, NULL::bigint FROM inbox_enquirymonthstamp
+        WHERE company_id = %s AND month BETWEEN %s AND %s
+    """
+    params = [first, last, company.pk, company.pk, first, last]
+    if still_open:
+        counting, counting_params = _grouped(company, still_open[0], still_open[-1]).query.sql_with_params()
+        sql += f"""
+        UNION ALL
+        SELECT 'count', counted.month::date, NULL::bigint, counted.kind::text, counted.count::bigint
+        FROM ({counting}) AS counted
+        """
+        params += list(counting_params)
+    versions, counts = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for part, month, version, kind, count in cursor.fetchall():
+            if part == "version":
+                versions[month] = version
+            else:
+                counts[(f"{month:%Y-%m}", kind)] = count
+    return versions, counts
+
+
+def _counts_by_month(company: Company, first_month: date, last_month: date) -> dict[tuple[str, str], int]:
+    """{("2026-03", kind): enquiries} from `first_month` to the end of `last_month`: one query
+    grouped by the local month, reading the range's rows through (company, created_at)."""
+    rows = _grouped(company, first_month, last_month)
+    return {(_month_key(row["month"]), row["kind"]): row["count"] for row in rows}
+
+
+def _grouped(company: Company, first_month: date, last_month: date) -> QuerySet:
     last_day = (last_month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     since, until = period_bounds(company, first_month, last_day)
-    rows = (
+    return (
         enquiries(company)
         .filter(created_at__gte=since, created_at__lt=until)
         .annotate(
@@ -201,14 +304,6 @@ def monthly_enquiries(company: Company, first_month: date, last_month: date) -> 
         .values("month", "kind")
         .annotate(count=Count("pk"))
     )
-    counts = {(_month_key(row["month"]), row["kind"]): row["count"] for row in rows}
-    months = []
-    month = first_month.replace(day=1)
-    while month <= last_month:
-        key = f"{month:%Y-%m}"
-        months.append({"month": key, **{kind: counts.get((key, kind), 0) for kind in [*CHANNEL_KINDS, OTHER]}})
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
 
 
 def _month_key(value) -> str:

@@ -301,6 +301,28 @@ class SearchDocument(models.Model):
         return str(self.conversation_id)
 
 
+class EnquiryMonthStamp(models.Model):
+    """A version per company and month of what the monthly enquiry counts read (PostgreSQL).
+
+    Triggers (migration 0011_enquiry_month_stamp) give a new version to the months a write may change:
+    a conversation received, deleted, moved in time, marked as spam or not, given another
+    channel; a mention linked to a conversation or unlinked; a channel's kind or the company's
+    time zone changed (every month of the company). The counts of a month that is over are
+    cached under its version (inbox.metrics.monthly_enquiries), so a late change is never
+    hidden by the cache. SQLite has no triggers: there nothing is cached.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["company", "month"], name="enquiry_month_stamp_once")]
+
+    def __str__(self):
+        return f"{self.company_id} {self.month:%Y-%m} v{self.version}"
+
+
 class MessageQuerySet(CompanyScopedQuerySet):
     pass
 

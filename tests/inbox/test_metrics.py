@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from engagements.roles import Department
 from inbox.metrics import figures, median, monthly_enquiries, period_bounds
@@ -209,3 +210,40 @@ def test_figures_take_the_same_queries_with_ten_times_the_rows(company, channels
     add(30)
     with django_assert_num_queries(5):
         figures(company, *MARCH, now=NOW)
+
+
+def _series(company):
+    return [
+        (m["month"], m["form"], m["email"], m["other"])
+        for m in monthly_enquiries(company, date(2026, 1, 1), date(2026, 4, 1))
+    ]
+
+
+def test_the_months_that_are_over_follow_every_late_change(company, channels, django_assert_max_num_queries):
+    """On PostgreSQL the counts of months that are over are cached under a version the database
+    renews on each write that can change them: whatever is written late shows at once."""
+    with time_machine.travel(NOW):
+        spam_later = _enquiry(company, channels["form"], _at(10, month=2))
+        moved_later = _enquiry(company, channels["email"], _at(10, month=1))
+        linked_later = _enquiry(company, None, _at(12, month=3))
+        assert _series(company) == [
+            ("2026-01", 0, 1, 0),
+            ("2026-02", 1, 0, 0),
+            ("2026-03", 0, 0, 1),
+            ("2026-04", 0, 0, 0),
+        ]
+        with django_assert_max_num_queries(1):  # the versions with the current month; the rest cached
+            assert _series(company)[0] == ("2026-01", 0, 1, 0)
+        Conversation.objects.filter(pk=spam_later.pk).update(status=Conversation.Status.SPAM)
+        moved_later.created_at = _at(11, month=3)
+        moved_later.save(update_fields=["created_at"])
+        MentionFactory(company=company, found_at=_at(12), conversation=linked_later, conversation_opened_at=_at(12))
+        _enquiry(company, channels["form"], _at(20, month=1))  # received late: imported from another tool
+        assert _series(company) == [
+            ("2026-01", 1, 0, 0),
+            ("2026-02", 0, 0, 0),
+            ("2026-03", 0, 1, 0),
+            ("2026-04", 0, 0, 0),
+        ]
+        channels["email"].delete()  # its conversations are "other" from now on
+        assert _series(company)[2] == ("2026-03", 0, 0, 1)
