@@ -163,6 +163,11 @@ def test_the_chat_page_hosted_by_staffetta_opens_the_chat(page, live_server, com
     channel = ChatChannelFactory(company=company, allowed_origins="")
     PresencePeriodFactory(company=company, trainee=digital_manager, starts_on=date(2026, 1, 5))
 
+    # The page's Content-Security-Policy refuses nothing the widget does (its styles included).
+    page.add_init_script(
+        "window.__refused = []; document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__refused.push(e.effectiveDirective + ' ' + e.blockedURI), true);"
+    )
     page.goto(f"{live_server.url}/in/chat/{channel.public_key}/")
     chat = page.get_by_role("dialog", name="Chat with Officine Test")
     expect(chat).to_be_visible()
@@ -173,6 +178,7 @@ def test_the_chat_page_hosted_by_staffetta_opens_the_chat(page, live_server, com
     page.screenshot(path=str(shots / "chat-hosted-laptop.png"))
 
     assert Conversation.objects.get().messages.get().body_text == "Do you ship to Austria?"
+    assert page.evaluate("() => window.__refused") == []
 
 
 FORM_PAGE = """<!doctype html>
