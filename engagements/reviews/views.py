@@ -85,36 +85,48 @@ def review_detail(request, review_id):
     return _render_detail(request, review, form, formset)
 
 
+def _save(request, review, form, formset) -> bool:
+    """Save the notes, decisions and actions typed on the page; False (with a message) if not."""
+    if not ((form is None or form.is_valid()) and formset.is_valid()):
+        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
+        return False
+    actions = formset.save(commit=False)
+    try:
+        review_update(
+            review=review,
+            notes=form.cleaned_data["notes"] if form else None,
+            decisions=form.cleaned_data["decisions"] if form else None,
+            actions=actions,
+            removed_actions=formset.deleted_objects,
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return False
+    return True
+
+
 @company_view("review.edit")
 def review_edit(request, review_id):
     review = _review_or_404(request, review_id)
     if request.method != "POST":
         return _detail(request, review)
     form, formset = _forms(request, review, data=request.POST)
-    if (form is None or form.is_valid()) and formset.is_valid():
-        actions = formset.save(commit=False)
-        try:
-            review_update(
-                review=review,
-                notes=form.cleaned_data["notes"] if form else None,
-                decisions=form.cleaned_data["decisions"] if form else None,
-                actions=actions,
-                removed_actions=formset.deleted_objects,
-            )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, _("Review saved."))
-            return _detail(request, review)
-    else:
-        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
+    if _save(request, review, form, formset):
+        messages.success(request, _("Review saved."))
+        return _detail(request, review)
     return _render_detail(request, review, form, formset, status=400)
 
 
 @require_POST
 @company_view("review.edit")
 def review_complete_view(request, review_id):
+    """Complete the review; what was typed on the page (the button submits the notes form) is
+    saved first, so that nothing written is lost, and nothing is completed if it cannot be saved."""
     review = _review_or_404(request, review_id)
+    if not review.is_completed and "actions-TOTAL_FORMS" in request.POST:
+        form, formset = _forms(request, review, data=request.POST)
+        if not _save(request, review, form, formset):
+            return _render_detail(request, review, form, formset, status=400)
     try:
         review_complete(review=review, user=request.user)
     except ValidationError as error:

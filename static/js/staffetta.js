@@ -1,10 +1,12 @@
 // Staffetta's own behaviour, kept out of the templates so that no inline script is needed.
 "use strict";
 
-// <form data-confirm="Question?">: ask before submitting a destructive action.
+// <form data-confirm="Question?"> or <button type="submit" data-confirm="Question?">: ask before
+// submitting a destructive action.
 document.addEventListener("submit", (event) => {
   const form = event.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  const question = event.submitter?.dataset.confirm || (form instanceof HTMLFormElement && form.dataset.confirm);
+  if (question && !window.confirm(question)) {
     event.preventDefault();
   }
 });

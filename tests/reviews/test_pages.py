@@ -166,6 +166,43 @@ def test_consultant_writes_notes_and_adds_edits_and_closes_actions(
     assert (added.owner, added.due_on.isoformat(), added.done_on) == (owner, due, None)
 
 
+def _existing_row(action):
+    return {
+        "id": action.pk,
+        "description": action.description,
+        "owner": "",
+        "due_on": action.due_on.isoformat(),
+        "done_on": "",
+    }
+
+
+def test_completing_saves_first_what_the_consultant_typed_on_the_page(login, company, consultant, reviews):
+    # The "Complete" button submits the notes form: decisions typed and not yet saved are kept.
+    review = reviews["draft"]
+    data = _formset_data(review, [_existing_row(review.actions.get())], decisions="Da dicembre risponde Chiara.")
+    response = login(consultant).post(_url(company, f"{review.pk}/complete/"), data)
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert (review.status, review.decisions, review.notes) == (
+        Review.Status.COMPLETED,
+        "Da dicembre risponde Chiara.",
+        "Buon mese",
+    )
+
+
+def test_completing_with_a_wrong_field_completes_nothing_and_keeps_what_was_typed(login, company, consultant, reviews):
+    review = reviews["draft"]
+    row = {**_existing_row(review.actions.get()), "due_on": "31/02/2026"}
+    data = _formset_data(review, [row], decisions="Da dicembre risponde Chiara.")
+    response = login(consultant).post(_url(company, f"{review.pk}/complete/"), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Nessuna modifica salvata" in content
+    assert "Da dicembre risponde Chiara." in content
+    review.refresh_from_db()
+    assert (review.status, review.decisions) == (Review.Status.DRAFT, "")
+
+
 def test_consultant_removes_an_action(login, company, consultant, reviews):
     review = reviews["draft"]
     action = review.actions.get()
