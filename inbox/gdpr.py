@@ -18,8 +18,9 @@ count their recipients; quarantined emails from their address are deleted.
 Both are written to the activity log with the contact as target, named by number only.
 """
 
-import io
 import json
+import shutil
+import tempfile
 import zipfile
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -35,6 +36,7 @@ from inbox.models import Attachment, ConsentRecord, Contact, Conversation, Messa
 from inbox.retention import contact_anonymise, conversation_anonymise
 
 EXPORT_FORMAT_VERSION = 1
+EXPORT_SPOOL_BYTES = 8 * 1024 * 1024
 
 
 def _json_default(value):
@@ -203,21 +205,24 @@ def contact_export_data(contact: Contact) -> tuple[dict, list[Attachment]]:
     return data, attachments
 
 
-def contact_export(*, contact: Contact, actor, request=None) -> bytes:
-    """The ZIP of everything held about `contact` (data.json and attachments/), logged."""
+def contact_export(*, contact: Contact, actor, request=None):
+    """The ZIP of everything held about `contact` (data.json and attachments/), logged.
+
+    Returned as an open file positioned at the start: in memory while small, on disk beyond
+    EXPORT_SPOOL_BYTES, so that many attachments never fill the web process's memory."""
     data, attachments = contact_export_data(contact)
-    buffer = io.BytesIO()
+    # Closed by the response that streams it (FileResponse closes its file).
+    archive_file = tempfile.SpooledTemporaryFile(max_size=EXPORT_SPOOL_BYTES)  # noqa: SIM115
     missing = 0
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "data.json", json.dumps(data, default=_json_default, ensure_ascii=False, indent=2, sort_keys=False)
-        )
+    with zipfile.ZipFile(archive_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", json.dumps(data, default=_json_default, ensure_ascii=False, indent=2))
         for attachment in attachments:
             try:
-                with attachment.file.open("rb") as handle:
-                    archive.writestr(_attachment_path(attachment), handle.read())
+                with attachment.file.open("rb") as handle, archive.open(_attachment_path(attachment), "w") as out:
+                    shutil.copyfileobj(handle, out)
             except (FileNotFoundError, ValueError):
                 missing += 1
+    archive_file.seek(0)
     record(
         contact.company,
         actor,
@@ -227,7 +232,7 @@ def contact_export(*, contact: Contact, actor, request=None) -> bytes:
         conversations=len(data["conversations"]),
         attachments=len(attachments) - missing,
     )
-    return buffer.getvalue()
+    return archive_file
 
 
 def contact_export_filename(contact: Contact) -> str:

@@ -4,7 +4,7 @@ held about them as a ZIP, or erase them (after typing the word shown)."""
 
 from django.apps import apps
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -64,9 +64,10 @@ def contact_detail(request, contact_id):
 @password_confirmed
 def contact_export(request, contact_id):
     contact = _contact(request, contact_id)
-    content = gdpr.contact_export(contact=contact, actor=request.user, request=request)
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{gdpr.contact_export_filename(contact)}"'
+    archive = gdpr.contact_export(contact=contact, actor=request.user, request=request)
+    response = FileResponse(
+        archive, as_attachment=True, filename=gdpr.contact_export_filename(contact), content_type="application/zip"
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

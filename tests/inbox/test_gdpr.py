@@ -98,7 +98,7 @@ def _url(name, company, contact):
 
 
 def _zip(response) -> zipfile.ZipFile:
-    return zipfile.ZipFile(io.BytesIO(response.content))
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 
 # --- the contact page -------------------------------------------------------------------------
