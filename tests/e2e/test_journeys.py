@@ -288,9 +288,8 @@ def consultant_in_english(new_page, url):
     page.get_by_role("link", name="Engagement", exact=True).click()
     page.get_by_role("link", name="Monthly reviews").first.click()
     page.get_by_role("row", name=re.compile("Draft")).get_by_role("link").click()
+    # Typed and completed at once, without saving first: what was typed is kept.
     page.get_by_role("textbox", name="Decisions").fill(DECISIONS)
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_role("textbox", name="Decisions")).to_have_value(DECISIONS)
     page.once("dialog", lambda dialog: dialog.accept())  # "Complete the review? …"
     page.get_by_role("button", name="Complete the review").click()
     expect(heading(page)).to_contain_text("Completed")
@@ -319,4 +318,5 @@ def consultant_in_english(new_page, url):
     item = HandoverItem.objects.get(engagement__company__slug=BERICA, name="Calendario dei contenuti")
     assert item.state == HandoverState.TRAINEE
     assert Review.objects.filter(engagement__company__slug=BERICA, status=Review.Status.COMPLETED).count() == 3
+    assert Review.objects.get(engagement__company__slug=BERICA, decisions=DECISIONS).is_completed
     assert Assessment.objects.filter(competency__code="content.planning", level=3, signed_off_at__isnull=False).exists()
