@@ -353,7 +353,8 @@ def _open_conversation(item: InboundItem) -> Conversation:
             consent=enquiry["consent"],
             kind=item.channel.kind,
             language=enquiry.get("language", ""),
-            ip=item.remote_addr,
+            # A webhook is called by another tool's server: its address is not the person's.
+            ip=item.remote_addr if item.channel.kind in (IntakeChannel.Kind.FORM, IntakeChannel.Kind.CHAT) else None,
             inbound_item=item,
         )
     conversation = conversation_open(

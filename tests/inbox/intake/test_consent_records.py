@@ -43,3 +43,19 @@ def test_a_second_enquiry_adds_a_second_record_and_keeps_the_first(client, form_
 def test_a_spam_enquiry_records_no_consent(client, form_channel):
     post_json(client, form_channel, {**ENQUIRY, "website": "http://spam.example"})
     assert not ConsentRecord.objects.exists()
+
+
+def test_a_webhook_consent_keeps_its_own_time_and_text_but_not_the_callers_address(client, webhook_channel):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.inbox.intake.test_webhook import PAYLOAD
+    from tests.inbox.intake.test_webhook import post as post_webhook
+
+    assert post_webhook(client, webhook_channel, REMOTE_ADDR="192.0.2.50").status_code == 201
+    record = ConsentRecord.objects.get()
+    assert record.kind == ConsentRecord.Kind.WEBHOOK
+    assert record.given_at == datetime(2025, 3, 14, 9, 30, tzinfo=ZoneInfo("Europe/Rome"))
+    assert record.text == PAYLOAD["consent"]["text"]
+    assert record.source == "CRM"
+    assert record.ip is None
