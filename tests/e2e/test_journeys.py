@@ -11,6 +11,7 @@ consultant (in English) reviews the month, signs off a competency and moves a ha
 import re
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -265,11 +266,15 @@ def owner_day(new_page, url):
     page.get_by_role("link", name="Resoconti mensili").click()
     last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
     row = page.locator(f"tr:has(a[href$='/reports/{last_month:%Y-%m}/'])")
-    with page.expect_response(re.compile(rf"/reports/{last_month:%Y-%m}/pdf/$")) as response_info:
+    pdf_url = re.compile(rf"/reports/{last_month:%Y-%m}/pdf/$")
+    with page.expect_download() as download_info, page.expect_response(pdf_url) as response_info:
         row.get_by_role("link", name="PDF").click()
     response = response_info.value
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
 
 
 def consultant_in_english(new_page, url):
