@@ -8,6 +8,7 @@ the reader's language; content items and responsibilities keep the name they had
 from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,25 @@ def target_text(entry: Activity) -> str:
     except (LookupError, ValueError):
         return entry.target_label
     return f"{model._meta.verbose_name} #{entry.target_id}".capitalize()
+
+
+# Targets that have a page of their own: (URL name, its id argument).
+TARGET_PAGES = {
+    "inbox.conversation": ("inbox_conversation", "conversation_id"),
+    "contentdesk.contentitem": ("content_item", "item_id"),
+}
+
+
+def target_url(entry: Activity, company) -> str:
+    """The target's page (its view checks the reader's role and company as always), or ""."""
+    page = TARGET_PAGES.get(entry.target_type)
+    if page is None or not entry.target_id.isdigit():
+        return ""
+    name, argument = page
+    try:
+        return reverse(name, kwargs={"company_slug": company.slug, argument: int(entry.target_id)})
+    except NoReverseMatch:
+        return ""
 
 
 def _state_labels(verb: str) -> dict:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from activity.display import details_text, target_text
+from activity.display import details_text, target_text, target_url
 from activity.export import activity_export_start
 from activity.forms import ActivityFilterForm
 from activity.selectors import activity_for
@@ -36,6 +36,7 @@ def activity_log(request):
     rows = list(page.object_list)
     for entry in rows:
         entry.target_text = target_text(entry)
+        entry.target_url = target_url(entry, request.company)
         entry.details_text = details_text(entry)
     return render(
         request,

@@ -42,7 +42,7 @@ def test_owner_and_consultant_read_the_log(login, company, owner, consultant):
         assert response.status_code == 200
         html = response.content.decode()
         assert "Ha cambiato lo stato di una conversazione" in html or "Changed a conversation" in html
-        assert f"Conversazione #{conversation.pk}" in html
+        assert f'<a href="/c/{company.slug}/inbox/{conversation.pk}/">Conversazione #{conversation.pk}</a>' in html
         assert consultant.display_name in html
 
 
