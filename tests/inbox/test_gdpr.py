@@ -386,3 +386,16 @@ def test_export_and_erase_ask_for_the_password_again_after_a_while(login, compan
     person["contact"].refresh_from_db()
     assert person["contact"].name == NAME
     assert not Activity.objects.filter(verb__in=[Verb.CONTACT_EXPORTED, Verb.CONTACT_ERASED]).exists()
+
+
+def test_erase_deletes_quarantined_emails_from_their_address_only(company, owner, person):
+    from django.utils import timezone as tz
+
+    from inbox.email_in.models import QuarantinedEmail
+
+    channel = person["first"].channel
+    common = {"company": company, "channel": channel, "raw": b"x", "content_hash": "h", "received_at": tz.now()}
+    QuarantinedEmail.objects.create(sender=f"{NAME} <{EMAIL}>", subject="Foto", **common)
+    QuarantinedEmail.objects.create(sender="altro@example.org", subject="Altro", **{**common, "content_hash": "k"})
+    contact_erase(contact=person["contact"], actor=owner)
+    assert list(QuarantinedEmail.objects.values_list("sender", flat=True)) == ["altro@example.org"]
