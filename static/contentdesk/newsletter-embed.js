@@ -55,6 +55,9 @@
       ".stfnl-status{margin:0 0 1rem;padding:.75rem 1rem;border-radius:.3rem;background:#fbe9e7;color:#8c1d18}" +
       ".stfnl-thanks{max-width:32rem;box-sizing:border-box;padding:1rem 1.2rem;border-radius:.3rem;background:#e6f4ea;color:#0b4f2f;border:1px solid #9fd3b5}";
     var style = el("style", { id: "staffetta-newsletter-style" });
+    // A website whose Content-Security-Policy allows our script by its nonce allows our styles too.
+    var nonce = script && (script.nonce || script.getAttribute("nonce"));
+    if (nonce) style.setAttribute("nonce", nonce);
     style.textContent = css;
     (document.head || document.documentElement).appendChild(style);
   }

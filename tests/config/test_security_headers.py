@@ -112,7 +112,7 @@ def test_the_hosted_chat_loads_its_widget_with_the_page_nonce(client, company):
     chat = ChatChannelFactory(company=company)
     response = client.get(f"/in/chat/{chat.public_key}/")
     nonce = assert_strict_policy(response, "hosted chat")
-    assert f'/widget.js" nonce="{nonce}"' in response.content.decode()
+    assert f'/widget.js" data-lang="it" data-open="1" nonce="{nonce}" async>' in response.content.decode()
 
 
 def test_pages_carry_the_other_hardened_headers(client):
