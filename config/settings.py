@@ -92,11 +92,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware, trusting the session's verified device (no query per request).
+    "engagements.twofactor.SessionOTPMiddleware",
     "engagements.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a session idle for SESSION_IDLE_MINUTES (needs the user and the messages).
+    "engagements.sessions.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # No page but the public ones before the second factor (engagements/twofactor.py).
+    "engagements.twofactor.TwoFactorMiddleware",
     "engagements.tenancy.CompanyMiddleware",
     # Last, so that a lockout answers before any view runs (django-axes' documentation).
     "axes.middleware.AxesMiddleware",
@@ -282,6 +287,9 @@ INVITATION_MAX_AGE = timedelta(days=env_int("INVITATION_MAX_AGE_DAYS", 7, minimu
 # and login throttling count the address the nearest of them saw (engagements/net.py).
 BEHIND_TLS_PROXY = PRODUCTION and env_bool("BEHIND_TLS_PROXY", default=True)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0, minimum=0, maximum=5)
+
+# Two-factor sign-in (django-otp): the name the authenticator apps show.
+OTP_TOTP_ISSUER = "Staffetta"
 
 # Login throttling (https://django-axes.readthedocs.io/en/latest/4_configuration.html)
 AXES_CLIENT_IP_CALLABLE = "engagements.net.axes_client_ip"

@@ -61,6 +61,29 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
+class MemberRoleForm(forms.Form):
+    """A member's new role (and department, for a colleague), in the members list."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=())
+    department = forms.ChoiceField(
+        label=_("Department"),
+        choices=[("", "—"), *list(Membership._meta.get_field("department").choices)],
+        required=False,
+    )
+
+    def __init__(self, *args, inviter: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(inviter.role)]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.COLLEAGUE and not cleaned.get("department"):
+            self.add_error("department", _("Choose the department of this colleague."))
+        if cleaned.get("role") != Role.COLLEAGUE:
+            cleaned["department"] = ""
+        return cleaned
+
+
 class AcceptInvitationForm(forms.Form):
     """A new user's name and password, chosen on the invitation page."""
 
@@ -112,7 +135,15 @@ class CompanyForm(forms.ModelForm):
 
     class Meta:
         model = Company
-        fields = ["name", "sector", "timezone", "language", "spend_approval_threshold", "enquiry_retention_months"]
+        fields = [
+            "name",
+            "sector",
+            "timezone",
+            "language",
+            "spend_approval_threshold",
+            "enquiry_retention_months",
+            "two_factor_for_everyone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,3 +197,28 @@ BusinessHoursFormSet = inlineformset_factory(
     extra=2,
     can_delete=True,
 )
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The code after the password: six digits from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The 6 digits shown now in your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )
+
+
+class TwoFactorSetupForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code from the app"),
+        regex=r"^\s*\d{3}\s?\d{3}\s*$",
+        error_messages={"invalid": _("Type the 6 digits shown in the app (no letters).")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].replace(" ", "").strip()

@@ -13,6 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activity.log import record
+from activity.verbs import Verb
 from engagements.models import BusinessHours, Company, Invitation, JobRun, Membership, User
 from engagements.roles import Role
 
@@ -38,7 +40,7 @@ def _queue_invitation_email(invitation: Invitation) -> None:
 
 
 def invitation_create(
-    *, company: Company, invited_by: User, email: str, role: str, department: str = "", language: str
+    *, company: Company, invited_by: User, email: str, role: str, department: str = "", language: str, request=None
 ) -> Invitation:
     with transaction.atomic():
         invitation = Invitation.objects.create(
@@ -49,6 +51,8 @@ def invitation_create(
             language=language,
             invited_by=invited_by,
         )
+        # The invitation, never the address (personal data stay out of the log).
+        record(company, invited_by, Verb.MEMBER_INVITED, invitation, request=request, role=role)
         _queue_invitation_email(invitation)
     return invitation
 
@@ -108,11 +112,13 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         )
         if not claimed:
             raise ValidationError(_("This invitation has already been used."))
-        membership, _created = Membership.objects.get_or_create(
+        membership, created = Membership.objects.get_or_create(
             user=user,
             company=invitation.company,
             defaults={"role": invitation.role, "department": invitation.department},
         )
+        if created:
+            record(invitation.company, user, Verb.MEMBER_JOINED, membership, role=membership.role)
     return membership
 
 
@@ -129,8 +135,13 @@ def user_create_from_invitation(*, invitation: Invitation, first_name: str, last
     return user
 
 
-def membership_remove(*, membership: Membership, by: Membership) -> None:
-    """Remove a member; only an owner removes an owner, and a company keeps at least one."""
+def membership_remove(*, membership: Membership, by: Membership, request=None) -> None:
+    """Remove a member; only an owner removes an owner, and a company keeps at least one.
+
+    The removed person's sessions end at once (in every company: they sign in again).
+    """
+    from engagements.sessions import sessions_end
+
     if membership.role == Role.OWNER and not by.can("members.grant_owner"):
         raise ValidationError(_("Only an owner can remove an owner."))
     with transaction.atomic():
@@ -138,7 +149,45 @@ def membership_remove(*, membership: Membership, by: Membership) -> None:
             owners = Membership.objects.select_for_update().filter(company_id=membership.company_id, role=Role.OWNER)
             if owners.count() <= 1:
                 raise ValidationError(_("A company needs at least one owner: invite another owner first."))
+        record(membership.company_id, by.user, Verb.MEMBER_REMOVED, membership, request=request, role=membership.role)
         membership.delete()
+        if membership.user_id != by.user_id:
+            sessions_end(membership.user)
+
+
+def membership_change_role(
+    *, membership: Membership, role: str, department: str = "", by: Membership, request=None
+) -> Membership:
+    """Give a member another role; the owner role is given or taken only by an owner, and a
+    company keeps at least one owner."""
+    if role not in Role.values:
+        raise ValidationError(_("Choose a role from the list."))
+    if Role.OWNER in (role, membership.role) and not by.can("members.grant_owner"):
+        raise ValidationError(_("Only an owner can give or take the owner role."))
+    department = department if role == Role.COLLEAGUE else ""
+    if role == Role.COLLEAGUE and not department:
+        raise ValidationError(_("Choose the colleague's department."))
+    if role == membership.role and department == membership.department:
+        return membership
+    with transaction.atomic():
+        if membership.role == Role.OWNER and role != Role.OWNER:
+            owners = Membership.objects.select_for_update().filter(company_id=membership.company_id, role=Role.OWNER)
+            if owners.count() <= 1:
+                raise ValidationError(_("A company needs at least one owner: make someone else owner first."))
+        old_role = membership.role
+        membership.role = role
+        membership.department = department
+        membership.save(update_fields=["role", "department"])
+        record(
+            membership.company_id,
+            by.user,
+            Verb.MEMBER_ROLE_CHANGED,
+            membership,
+            request=request,
+            old_role=old_role,
+            new_role=role,
+        )
+    return membership
 
 
 def user_set_language(*, user: User, language: str) -> None:

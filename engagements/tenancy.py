@@ -5,6 +5,8 @@ Every URL with a `company_slug` goes through `CompanyMiddleware.process_view`:
 * anonymous users are sent to the login page;
 * a user who is not a member of that company (or a company that does not exist) gets 404,
   so that another company's existence is never revealed;
+* a member who has not given the second factor (engagements.twofactor) is sent to give it
+  or to set it up (htmx, JSON and POST requests get 403);
 * a member whose role lacks the view's permission gets 403;
 * otherwise `request.company` and `request.membership` are set and the view runs without
   the slug argument.
@@ -21,6 +23,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from engagements.models import Membership
+from engagements.twofactor import second_factor_response, with_two_factor_state
 
 LAST_COMPANY_SESSION_KEY = "staffetta_company"
 
@@ -69,9 +72,16 @@ class CompanyMiddleware:
             )
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        membership = Membership.objects.for_user(request.user).filter(company__slug=slug).first()
+        memberships = Membership.objects.for_user(request.user).filter(company__slug=slug)
+        verified = request.user.is_verified()
+        if not verified:
+            # Whether the second factor is needed, in the same query (engagements.twofactor).
+            memberships = with_two_factor_state(memberships)
+        membership = memberships.first()
         if membership is None:
             raise Http404("No such company for this user.")
+        if not verified and (membership.two_factor_required or membership.two_factor_device):
+            return second_factor_response(request, has_device=membership.two_factor_device)
         if not membership.can(permission):
             raise PermissionDenied
         request.company = membership.company

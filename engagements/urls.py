@@ -4,7 +4,7 @@ from django.urls import include, path
 from engagements import reauth
 from engagements.plan import views as plan_views
 from engagements.privacy import views as privacy_views
-from engagements.views import accounts, company, health
+from engagements.views import accounts, company, health, twofactor
 
 account_patterns = [
     path("login/", accounts.LoginView.as_view(), name="login"),
@@ -23,6 +23,11 @@ account_patterns = [
     ),
     path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("invitation/<str:token>/", accounts.invitation_accept_view, name="invitation_accept"),
+    path("two-factor/", twofactor.two_factor_verify, name="two_factor_verify"),
+    path("two-factor/setup/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path("security/", twofactor.account_security, name="account_security"),
+    path("security/recovery-codes/", twofactor.recovery_codes_regenerate, name="recovery_codes_regenerate"),
+    path("security/two-factor/off/", twofactor.two_factor_turn_off, name="two_factor_turn_off"),
     path("language/", accounts.set_language, name="set_language"),
 ]
 
@@ -31,6 +36,7 @@ company_patterns = [
     path("members/", company.members, name="members"),
     path("members/invite/", company.member_invite, name="member_invite"),
     path("members/<int:membership_id>/remove/", company.member_remove, name="member_remove"),
+    path("members/<int:membership_id>/role/", company.member_role, name="member_role"),
     path("invitations/<int:invitation_id>/resend/", company.invitation_resend_view, name="invitation_resend"),
     path("invitations/<int:invitation_id>/revoke/", company.invitation_revoke_view, name="invitation_revoke"),
     path("settings/", company.company_settings, name="company_settings"),

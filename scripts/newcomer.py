@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_TIMEOUT = 900  # seconds for the first command to install, migrate, seed and serve
 PASSWORD_PATTERN = re.compile(r"password (\S+?)\)?:")
 ADDRESS_PATTERN = re.compile(r"Open:\s+(http://\S+)")
-LOGIN_PATTERN = re.compile(r"^\s{4}(\S+@\S+)$")
+# "    email" or "    email  (then the recovery code abcd2345, valid once)"
+LOGIN_PATTERN = re.compile(r"^\s{4}(\S+@\S+)(?:\s+\(then the recovery code (\S+), valid once\))?$")
 
 
 def readme_commands(readme: Path) -> list[str]:
@@ -97,20 +98,31 @@ def wait_until_answering(address: str, timeout: float = 120) -> None:
             time.sleep(1)
 
 
-def demo_logins(lines: list[str]) -> tuple[str, list[str]]:
+def demo_logins(lines: list[str]) -> tuple[str, list[tuple[str, str | None]]]:
+    """The password and the (email, recovery code or None) of each login the demo printed."""
     password, logins = None, []
     for line in lines:
         if password is None and (match := PASSWORD_PATTERN.search(line)):
             password = match.group(1)
         elif password is not None and (match := LOGIN_PATTERN.match(line)):
-            logins.append(match.group(1))
+            logins.append((match.group(1), match.group(2)))
     if not password or not logins:
         raise SystemExit("The demo printed no logins with their password.")
     return password, logins
 
 
-def sign_in(address: str, email: str, password: str) -> str:
-    """Sign in through the login form, as a browser would; returns the page it lands on."""
+def _post_form(opener, url: str, page: str, fields: dict) -> tuple[str, str]:
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if token is None:
+        raise SystemExit(f"{url} has no CSRF token.")
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **fields}).encode()
+    response = opener.open(urllib.request.Request(url, data=data, headers={"Referer": url}), timeout=60)
+    return response.geturl(), response.read().decode()
+
+
+def sign_in(address: str, email: str, password: str, recovery_code: str | None = None) -> str:
+    """Sign in through the login form, as a browser would (then the second factor with the
+    printed recovery code when asked); returns the page it lands on."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login_url = urllib.parse.urljoin(address, "/accounts/login/")
@@ -126,6 +138,12 @@ def sign_in(address: str, email: str, password: str) -> str:
     final = response.geturl()
     if final.rstrip("/").endswith("/accounts/login"):
         raise SystemExit(f"Signing in as {email} failed: still on the login page.")
+    if "/accounts/two-factor/" in final:
+        if not recovery_code:
+            raise SystemExit(f"{email} is asked for a second factor, but the demo printed no code for it.")
+        final, _page = _post_form(opener, final, response.read().decode(), {"code": recovery_code})
+        if "/accounts/two-factor/" in final:
+            raise SystemExit(f"The recovery code printed for {email} was refused.")
     return final
 
 
@@ -154,8 +172,8 @@ def main() -> int:
             address = wait_for_address(process, lines)
             wait_until_answering(address)
             password, logins = demo_logins(lines)
-            for email in logins:
-                landed = sign_in(address, email, password)
+            for email, recovery_code in logins:
+                landed = sign_in(address, email, password, recovery_code)
                 print(f"Signed in as {email}: {landed}", flush=True)
                 if "/c/" not in landed and not landed.rstrip("/").endswith(("/companies", "/portfolio")):
                     raise SystemExit(f"{email} did not land on a company page: {landed}")

@@ -8,10 +8,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from engagements.budgets.selectors import pending_spends
-from engagements.forms import BusinessHoursFormSet, CompanyForm, InvitationForm
+from engagements.forms import BusinessHoursFormSet, CompanyForm, InvitationForm, MemberRoleForm
 from engagements.models import BusinessHours, Invitation, Membership
 from engagements.plan.selectors import engagement_summary
-from engagements.services import invitation_create, invitation_resend, invitation_revoke, membership_remove
+from engagements.reauth import password_confirmed
+from engagements.services import (
+    invitation_create,
+    invitation_resend,
+    invitation_revoke,
+    membership_change_role,
+    membership_remove,
+)
 from engagements.tenancy import LAST_COMPANY_SESSION_KEY, company_view
 
 
@@ -71,7 +78,8 @@ def _members_context(request, form):
         if request.membership.can("members.manage")
         else Invitation.objects.none()
     )
-    return {"members": members, "invitations": invitations, "form": form}
+    role_form = MemberRoleForm(inviter=request.membership) if request.membership.can("members.manage") else None
+    return {"members": members, "invitations": invitations, "form": form, "role_form": role_form}
 
 
 @company_view("members.view")
@@ -89,7 +97,9 @@ def members(request):
 def member_invite(request):
     form = InvitationForm(request.POST, company=request.company, inviter=request.membership)
     if form.is_valid():
-        invitation = invitation_create(company=request.company, invited_by=request.user, **form.cleaned_data)
+        invitation = invitation_create(
+            company=request.company, invited_by=request.user, request=request, **form.cleaned_data
+        )
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
         return redirect("members", company_slug=request.company.slug)
     messages.error(request, _("The invitation was not sent: please correct the fields marked below."))
@@ -121,7 +131,7 @@ def member_remove(request, membership_id):
         Membership.objects.for_company(request.company).select_related("user"), pk=membership_id
     )
     try:
-        membership_remove(membership=membership, by=request.membership)
+        membership_remove(membership=membership, by=request.membership, request=request)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -132,6 +142,30 @@ def member_remove(request, membership_id):
         )
     if membership.user_id == request.user.id:
         return redirect("home")
+    return redirect("members", company_slug=request.company.slug)
+
+
+@require_POST
+@company_view("members.manage")
+@password_confirmed
+def member_role(request, membership_id):
+    """Change a member's role (asks for the password again: it changes what they may do)."""
+    membership = get_object_or_404(
+        Membership.objects.for_company(request.company).select_related("user"), pk=membership_id
+    )
+    form = MemberRoleForm(request.POST, inviter=request.membership)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect("members", company_slug=request.company.slug)
+    try:
+        membership_change_role(membership=membership, by=request.membership, request=request, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.") % {"name": membership.user.display_name, "role": membership.role_label},
+        )
     return redirect("members", company_slug=request.company.slug)
 
 

@@ -19,6 +19,7 @@ import pytest
 from django.core.management import call_command
 
 from engagements.demo import DEMO_PASSWORD
+from tests.e2e.signin import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
@@ -120,11 +121,7 @@ def test_main_pages_have_no_serious_accessibility_violations_and_no_csp_violatio
         console: list[str] = []
         page.on("console", lambda message, console=console: console.append(message.text))
         try:
-            page.goto(f"{live_server.url}/accounts/login/")
-            page.fill("input[name=username]", email)
-            page.fill("input[name=password]", DEMO_PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_load_state()
+            sign_in(page, live_server.url, email, DEMO_PASSWORD)
             for path in paths:
                 response = page.goto(f"{live_server.url}{path}")
                 assert response.status == 200, (email, path, response.status)

@@ -10,6 +10,7 @@ from contentdesk.calendar.selectors import month_grid_days
 from contentdesk.models import ContentItem
 from engagements.budgets.selectors import add_months
 from tests.contentdesk.factories import ContentChannelFactory, ContentItemFactory
+from tests.e2e.signin import sign_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -26,10 +27,7 @@ def _month_with_two_days_ahead(today: date) -> tuple[date, list[date]]:
 
 
 def _log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Accedi").click()
+    sign_in(page, live_server.url, user.email, PASSWORD)
 
 
 @pytest.fixture

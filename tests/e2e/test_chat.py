@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from inbox.chat.models import ChatSession
 from inbox.models import Conversation, Message
 from tests.conftest import free_port
+from tests.e2e.signin import sign_in
 from tests.factories import PASSWORD
 from tests.inbox.chat.factories import ChatChannelFactory
 from tests.inbox.intake.factories import IntakeChannelFactory
@@ -66,10 +67,7 @@ def shots(tmp_path):
 
 
 def log_in(page, base_url, user):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Accedi").click()
+    sign_in(page, base_url, user.email, PASSWORD)
 
 
 def test_a_visitor_and_the_digital_manager_chat_without_reloading(

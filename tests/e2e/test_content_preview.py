@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from contentdesk.models import ChannelKind
 from tests.contentdesk.factories import ContentChannelFactory
+from tests.e2e.signin import sign_in
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -17,10 +18,7 @@ def test_typing_updates_the_counter_and_the_card_and_turns_red_over_the_limit(
     digital_manager,
 ):
     ContentChannelFactory(company=company, kind=ChannelKind.X, name="X")
-    page.goto(f"{live_server.url}/accounts/login/?next=/c/{company.slug}/calendar/items/new/")
-    page.get_by_label("Email").fill(digital_manager.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Accedi").click()
+    sign_in(page, live_server.url, digital_manager.email, PASSWORD, next_path=f"/c/{company.slug}/calendar/items/new/")
 
     expect(page.locator("#item-length")).to_contain_text("0 / 280")
     page.locator("#id_body").fill("Ciao **MECSPE**")

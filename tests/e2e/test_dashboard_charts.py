@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.signin import sign_in
 from tests.factories import PASSWORD
 from tests.reports.data import fill
 
@@ -16,10 +17,7 @@ def filled(company):
 
 
 def _log_in(page, live_server, user):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Accedi").click()
+    sign_in(page, live_server.url, user.email, PASSWORD)
 
 
 def test_owner_sees_the_charts_drawn_with_their_data(page, live_server, filled, owner):

@@ -16,10 +16,23 @@ def test_login_page_is_in_italian_by_default(client, db):
     assert "Accedi" in response.content.decode()
 
 
-def test_login_with_email_in_any_case_reaches_the_company_home(client, company, owner):
-    response = _post_login(client, "OWNER@Example.com", PASSWORD)
+def test_login_with_email_in_any_case_reaches_the_company_home(client, company, digital_manager):
+    response = _post_login(client, "DIGITAL@Example.com", PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/"
+    assert client.get("/").url == f"/c/{company.slug}/"
+
+
+def test_an_owner_gives_the_second_factor_and_then_reaches_the_company_home(client, company, owner):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.e2e.signin import current_code
+
+    device = TOTPDevice.objects.create(user=owner, name="phone", confirmed=True)
+    response = _post_login(client, "OWNER@Example.com", PASSWORD)
+    assert client.get(response["Location"])["Location"] == "/accounts/two-factor/?next=%2F"
+    verified = client.post("/accounts/two-factor/?next=%2F", {"code": current_code(device)})
+    assert verified["Location"] == "/"
     assert client.get("/").url == f"/c/{company.slug}/"
 
 

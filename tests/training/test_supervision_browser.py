@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from engagements.handover.models import HandoverState
+from tests.e2e.signin import sign_in
 from tests.factories import PASSWORD
 from tests.handover.factories import HandoverItemFactory
 from tests.inbox.work.factories import enquiry
@@ -35,10 +36,7 @@ def test_queue_reads_well_at_laptop_and_phone_width(
     back = reply_hold(conversation=enquiry(company, topic="resi"), author=digital_manager, body_text="Bozza breve")
     held_reply_return(held=back, reviewer=consultant, comment="Manca il prezzo.")
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(consultant.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Accedi").click()
+    sign_in(page, live_server.url, consultant.email, PASSWORD)
     for width, name in ((1366, "laptop"), (390, "phone")):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server.url}/c/{company.slug}/training/supervision/")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from config.celery import ensure_broker_folders
-from engagements.demo import DEMO_PASSWORD, DEMO_USERS
+from engagements.demo import DEMO_PASSWORD, DEMO_USERS, demo_recovery_codes
 
 
 def _raise_keyboard_interrupt(signum, frame):
@@ -55,13 +55,19 @@ class Command(BaseCommand):
 
         heartbeat.delay()
         host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
+        # Owners and the consultant sign in with a second factor: a fresh single-use recovery code
+        # for each, at every start (the demo's phones are imaginary).
+        codes = demo_recovery_codes()
         lines = [
             "",
             "Staffetta is running (web, Celery worker and beat).",
             f"  Open:    http://{host}/",
             f"  Health:  http://{host}/health/",
             f"  Demo logins (password {DEMO_PASSWORD}):",
-            *[f"    {email}" for email, *_rest in DEMO_USERS],
+            *[
+                f"    {email}" + (f"  (then the recovery code {codes[email]}, valid once)" if email in codes else "")
+                for email, *_rest in DEMO_USERS
+            ],
             f"  Emails sent by the demo are written to {settings.EMAIL_FILE_PATH}"
             if hasattr(settings, "EMAIL_FILE_PATH")
             else "",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from contentdesk.newsletter.demo import seed_demo_newsletter
 from contentdesk.publishing.demo import seed_demo_content
 from engagements.budgets.demo import seed_demo_budgets
-from engagements.demo import DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS
+from engagements.demo import DEMO_COMPANIES, DEMO_PASSWORD, DEMO_USERS, seed_demo_second_factor
 from engagements.handover.demo import seed_demo_handover
 from engagements.manual.demo import seed_demo_manual
 from engagements.models import Company, Membership, User
@@ -51,6 +51,8 @@ class Command(BaseCommand):
                 )
 
         self._seed_engagements(companies, users)
+        # Owners and the consultant sign in with a second factor (rundemo prints a code for each).
+        seed_demo_second_factor()
         # The operations manual: whys and owners of what the demos above set up.
         seed_demo_manual(companies["officine-berica"])
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
