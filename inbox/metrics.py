@@ -95,18 +95,16 @@ def _whole(value: Decimal | None) -> int | None:
     return None if value is None else int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _from_mention() -> Exists:
-    return Exists(Mention.objects.filter(conversation_id=OuterRef("pk")))
+def _from_mention() -> Q:
+    """Opened from a web mention. A membership test rather than a correlated EXISTS: PostgreSQL
+    hashes the mentions' conversation ids once per query, where an EXISTS in each of the
+    aggregate's FILTER clauses ran a subquery per row and per clause (12 times per row)."""
+    return Q(pk__in=Mention.objects.filter(conversation__isnull=False).values("conversation_id"))
 
 
 def enquiries(company: Company) -> QuerySet:
     """Every enquiry of the company: conversations that are not spam and not from a mention."""
-    return (
-        Conversation.objects.for_company(company)
-        .exclude(status=SPAM)
-        .annotate(from_mention=_from_mention())
-        .filter(from_mention=False)
-    )
+    return Conversation.objects.for_company(company).exclude(status=SPAM).exclude(_from_mention())
 
 
 def figures(company: Company, start: date, end: date, *, now: datetime | None = None) -> dict | None:
@@ -114,7 +112,7 @@ def figures(company: Company, start: date, end: date, *, now: datetime | None = 
     since, until = period_bounds(company, start, end)
     now = now or timezone.now()
     in_period = Q(created_at__gte=since, created_at__lt=until)
-    enquiry = in_period & ~Q(status=SPAM) & Q(from_mention=False)
+    enquiry = in_period & ~Q(status=SPAM) & ~_from_mention()
     answered_late = Q(first_response_at__gt=F("first_response_due_at"))
     unanswered_late = Q(first_response_at__isnull=True, first_response_due_at__lte=now) & ~Q(
         status=Conversation.Status.RESOLVED
@@ -127,13 +125,12 @@ def figures(company: Company, start: date, end: date, *, now: datetime | None = 
     totals = (
         Conversation.objects.for_company(company)
         .filter(in_period)
-        .annotate(from_mention=_from_mention())
         .aggregate(
             received=Count("pk"),
             enquiries=Count("pk", filter=enquiry),
             **{kind: Count("pk", filter=enquiry & Q(channel__kind=kind)) for kind in CHANNEL_KINDS},
             other=Count("pk", filter=enquiry & Q(channel__isnull=True)),
-            from_mentions=Count("pk", filter=in_period & ~Q(status=SPAM) & Q(from_mention=True)),
+            from_mentions=Count("pk", filter=in_period & ~Q(status=SPAM) & _from_mention()),
             to_sales=Count("pk", filter=enquiry & Q(department=Department.SALES)),
             answered=Count("pk", filter=enquiry & Q(first_response_seconds__isnull=False)),
             within=Count(
