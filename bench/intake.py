@@ -42,7 +42,7 @@ def _database_url() -> str:
     return f"sqlite:///{settings.DATABASES['default']['NAME']}"
 
 
-def _wait_for_port(port: int, timeout: float = 30) -> None:
+def _wait_for_port(port: int, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
