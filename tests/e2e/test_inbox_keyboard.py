@@ -114,7 +114,7 @@ def test_a_whole_inbox_task_is_done_with_the_keyboard_alone(page, live_server, c
     assert not Message.objects.filter(conversation=newest, direction=Message.Direction.OUT).exists()
 
 
-def test_shortcuts_keep_quiet_while_typing_and_escape_leaves_the_field(
+def test_shortcuts_keep_quiet_while_typing_and_escape_leaves_the_field_or_folds_the_panel(
     page, live_server, company, digital_manager, two_enquiries
 ):
     newest, _ = two_enquiries
@@ -131,6 +131,17 @@ def test_shortcuts_keep_quiet_while_typing_and_escape_leaves_the_field(
     expect(search).not_to_be_focused()
     page.keyboard.press("j")
     expect(_row(page, newest)).to_be_focused()
+
+    # The "more filters" panel opens with Enter and folds with Escape, back on its button.
+    toggle = page.locator("[aria-controls=more-filters]")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#more-filters")).to_have_class(re.compile(r"\bshow\b"))  # opened, not still sliding
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Canale", exact=True)).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#more-filters")).to_be_hidden()
+    expect(toggle).to_be_focused()
 
 
 def test_the_help_dialog_lists_the_shortcuts_in_italian_and_escape_gives_the_row_back(

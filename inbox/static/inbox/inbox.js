@@ -115,6 +115,15 @@
     }
   }
 
+  // Escape inside an open panel (more filters, more actions) folds it and goes back to its button.
+  function closePanel(from) {
+    const panel = from instanceof Element && from.closest(".collapse.show");
+    if (!panel || !window.bootstrap) return false;
+    window.bootstrap.Collapse.getOrCreateInstance(panel, { toggle: false }).hide();
+    document.querySelector(`[data-bs-toggle="collapse"][aria-controls="${panel.id}"]`)?.focus();
+    return true;
+  }
+
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.altKey) return;
     const typing = event.target instanceof Element && event.target.closest(TYPING);
@@ -125,11 +134,15 @@
       return;
     }
     if (event.ctrlKey || event.metaKey) return;
-    if (typing) {
-      if (event.key === "Escape" && !document.querySelector(".modal.show")) event.target.blur();
+    if (document.querySelector(".modal.show")) return; // Bootstrap closes the dialog on Escape
+    if (event.key === "Escape" && closePanel(event.target)) {
+      event.preventDefault();
       return;
     }
-    if (document.querySelector(".modal.show")) return; // Bootstrap closes the dialog on Escape
+    if (typing) {
+      if (event.key === "Escape") event.target.blur();
+      return;
+    }
     if (shortcut(event)) event.preventDefault();
   });
 
