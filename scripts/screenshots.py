@@ -3,6 +3,7 @@
 Usage: python scripts/screenshots.py [base-url] [out-dir]  (the demo must be running).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshots")
 PASSWORD = "staffetta-demo"
+# log_in reads the second factor's code from the demo's database while Playwright's event loop
+# runs in this thread: Django's async guard must stand aside (as in the browser tests).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
