@@ -27,6 +27,9 @@ def _month_with_two_days_ahead(today: date) -> tuple[date, list[date]]:
 
 
 def _log_in(page, live_server, user):
+    # Tall enough for a six-week month: a drop target below the fold makes Chromium scroll in
+    # the middle of the drag, and the drop never lands (the test then failed in some weeks only).
+    page.set_viewport_size({"width": 1366, "height": 1400})
     sign_in(page, live_server.url, user.email, PASSWORD)
 
 

@@ -188,10 +188,11 @@ def test_a_webhook_stores_the_enquiry_in_its_own_company(client, webhook_channel
 def test_webhook_query_count_is_fixed(client, webhook_channel, django_assert_max_num_queries):
     # channel+company; savepoint; savepoint (key); inbound item; release; savepoint; contact
     # lookup; savepoint; contact; release; SLA (business hours, presence periods);
-    # conversation; message; item → conversation; release; release
-    with django_assert_max_num_queries(17):
+    # conversation; message; consent record (issue 10: the text shown, kept); item → conversation;
+    # release; release
+    with django_assert_max_num_queries(18):
         assert post(client, webhook_channel, HTTP_IDEMPOTENCY_KEY="a").status_code == 201
     for n in range(10):
         post(client, webhook_channel, {**PAYLOAD, "email": f"p{n}@example.com"}, HTTP_IDEMPOTENCY_KEY=f"k{n}")
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert post(client, webhook_channel, HTTP_IDEMPOTENCY_KEY="b").status_code == 201
