@@ -109,7 +109,12 @@ def test_sending_a_reply_records_it_without_its_text(
 ):
     conversation = _private_conversation(company)
     with django_capture_on_commit_callbacks():
-        _post(login(digital_manager), conversation, "reply", {"reply-body": "Gentile Ermenegilda, la chiamo al 333 1234567"})
+        _post(
+            login(digital_manager),
+            conversation,
+            "reply",
+            {"reply-body": "Gentile Ermenegilda, la chiamo al 333 1234567"},
+        )
     entry = _only_entry(verb=Verb.REPLY_SENT)
     assert (entry.actor, entry.target_id, entry.details) == (digital_manager, str(conversation.pk), {"attachments": 0})
     _assert_no_personal_data(entry)
