@@ -23,6 +23,7 @@ Files of a multipart POST cannot be carried through the page; decorated views ta
 
 import functools
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -41,6 +42,7 @@ CONFIRMED_AT_SESSION_KEY = "staffetta_password_confirmed_at"
 FAILURES_SESSION_KEY = "staffetta_reauth_failures"
 PASSWORD_FIELD = "_reauth_password"
 MARKER_FIELD = "_reauth"
+BACK_FIELD = "_reauth_back"
 REAUTH_MAX_FAILURES = 5
 
 
@@ -77,6 +79,16 @@ def _try_password(request):
     return _("That is not your password. Please try again.")
 
 
+def _back_url(request) -> str:
+    """Where "Cancel" goes: the page the person came from (kept across a wrong password), never the
+    address being confirmed itself (a POST-only view), else the home page."""
+    back = request.POST.get(BACK_FIELD) or request.META.get("HTTP_REFERER", "")
+    back = _safe_next(request, back)
+    if urlsplit(back).path == request.path:
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return back
+
+
 def _confirm_page(request, *, action, original_method, kept, error=""):
     return render(
         request,
@@ -88,6 +100,8 @@ def _confirm_page(request, *, action, original_method, kept, error=""):
             "error": error,
             "password_field": PASSWORD_FIELD,
             "marker_field": MARKER_FIELD,
+            "back_field": BACK_FIELD,
+            "back_url": _back_url(request),
             "reauth_minutes": settings.REAUTH_MINUTES,
         },
         status=401 if error else 200,
@@ -132,7 +146,7 @@ def password_confirmed(view):
     return wrapper
 
 
-_OWN_FIELDS = {PASSWORD_FIELD, MARKER_FIELD, "csrfmiddlewaretoken"}
+_OWN_FIELDS = {PASSWORD_FIELD, MARKER_FIELD, BACK_FIELD, "csrfmiddlewaretoken"}
 
 
 def _run(request, view, args, kwargs):
@@ -140,6 +154,7 @@ def _run(request, view, args, kwargs):
     post = request.POST.copy()
     post.pop(PASSWORD_FIELD, None)
     post.pop(MARKER_FIELD, None)
+    post.pop(BACK_FIELD, None)
     request.POST = post
     return view(request, *args, **kwargs)
 

@@ -9,7 +9,13 @@ from django.utils.http import urlencode
 
 from contentdesk.models import CalendarFeed
 from contentdesk.publishing.services import calendar_feed_ensure
-from engagements.reauth import CONFIRMED_AT_SESSION_KEY, MARKER_FIELD, PASSWORD_FIELD, REAUTH_MAX_FAILURES
+from engagements.reauth import (
+    BACK_FIELD,
+    CONFIRMED_AT_SESSION_KEY,
+    MARKER_FIELD,
+    PASSWORD_FIELD,
+    REAUTH_MAX_FAILURES,
+)
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +150,33 @@ def test_rotating_an_intake_key_asks_for_the_password(login, company, owner):
     assert client.post(url, {MARKER_FIELD: "POST", PASSWORD_FIELD: PASSWORD}).status_code == 302
     channel.refresh_from_db()
     assert channel.public_key != old
+
+
+def test_the_confirmation_offers_a_way_back_to_the_page_it_came_from_even_after_a_wrong_password(login, company, owner):
+    client = stale(login(owner))
+    settings_page = f"/c/{company.slug}/calendar/feeds/"
+    response = client.post(rotate_url(company), {"feed": "company"}, HTTP_REFERER=f"http://testserver{settings_page}")
+    assert f'href="http://testserver{settings_page}" data-testid="reauth-cancel"' in response.content.decode()
+    # The wrong password's page is the rotate address itself: the way back is still the first page.
+    response = client.post(
+        rotate_url(company),
+        {
+            "feed": "company",
+            MARKER_FIELD: "POST",
+            PASSWORD_FIELD: "wrong",
+            BACK_FIELD: f"http://testserver{settings_page}",
+        },
+        HTTP_REFERER=f"http://testserver{rotate_url(company)}",
+    )
+    assert response.status_code == 401
+    assert f'href="http://testserver{settings_page}" data-testid="reauth-cancel"' in response.content.decode()
+
+
+def test_the_way_back_never_leads_to_another_site_or_to_the_post_only_address(login, company, owner):
+    client = stale(login(owner))
+    response = client.post(rotate_url(company), {"feed": "company"}, HTTP_REFERER="https://evil.example/")
+    assert 'href="/" data-testid="reauth-cancel"' in response.content.decode()
+    response = client.post(
+        rotate_url(company), {"feed": "company"}, HTTP_REFERER=f"http://testserver{rotate_url(company)}"
+    )
+    assert 'href="/" data-testid="reauth-cancel"' in response.content.decode()
