@@ -7,7 +7,8 @@ redraws the two days an item left and reached: one code path, one query count.
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 
 from contentdesk.calendar.cadence import Slot, cadence_slots, local_day_bounds
@@ -66,6 +67,8 @@ class Day:
     is_past: bool
     in_period: bool = True
     entries: list[Entry] = field(default_factory=list)
+    # Entries of the day not drawn (the month shows the first few; the week shows them all).
+    more: int = 0
 
     @property
     def items(self) -> list[ContentItem]:
@@ -101,6 +104,7 @@ def calendar_days(
     with_slots: bool = True,
     period: tuple[date, date] | None = None,
     now: datetime | None = None,
+    per_day: int | None = None,
 ) -> list[Day]:
     """`days` (sorted, contiguous or not) with their items and their empty future slots.
 
@@ -108,6 +112,10 @@ def calendar_days(
     the cadence slots (active cadences, then the items that fill them; see `cadence_slots`).
     Slots follow the channel filter only: whether a slot is filled does not depend on who
     wrote the item or its status, so they stay visible with the other filters.
+
+    With `per_day`, each day keeps its first `per_day` entries (items and slots in time order)
+    and counts the others in `Day.more`: the same query reads only the first items of each
+    local day, with the day's total from a window count (no query more, however full the day).
     """
     tz = company.tzinfo
     now = now or timezone.now()
@@ -123,10 +131,19 @@ def calendar_days(
         for day in days
     }
     items = filters.apply(ContentItem.objects.for_company(company).between(start, end)).for_calendar()
+    unread: dict[date, int] = {}
+    if per_day is not None:
+        local_day = TruncDate("scheduled_at", tzinfo=tz)
+        items = items.annotate(
+            day_rank=Window(RowNumber(), partition_by=[local_day], order_by=[F("scheduled_at").asc(), F("pk").asc()]),
+            day_total=Window(Count("pk"), partition_by=[local_day]),
+        ).filter(day_rank__lte=per_day)
     for item in items:
         local = timezone.localtime(item.scheduled_at, tz)
         if local.date() in by_day:
             by_day[local.date()].entries.append(Entry(at=local, item=item))
+            if per_day is not None:
+                unread[local.date()] = item.day_total - item.day_rank
     if with_slots:
         for slot in cadence_slots(company=company, start=start, end=end, channel_id=filters.channel_id):
             # A slot already gone is not one to fill any more; a filled one needs nothing.
@@ -134,6 +151,11 @@ def calendar_days(
                 by_day[slot.day].entries.append(Entry(at=slot.at, slot=slot))
     for cell in by_day.values():
         cell.entries.sort(key=lambda entry: (entry.at, entry.item is None))
+        if per_day is not None:
+            # The items not read all come after the last one read: they and whatever is past
+            # the first `per_day` entries are the day's "more".
+            cell.more = unread.get(cell.day, 0) + max(len(cell.entries) - per_day, 0)
+            del cell.entries[per_day:]
     return [by_day[day] for day in days]
 
 

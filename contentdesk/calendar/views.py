@@ -33,6 +33,8 @@ from engagements.budgets.selectors import add_months
 from engagements.tenancy import company_view
 
 LIST_PAGE_SIZE = 50
+# Entries drawn in a day of the month; the others are behind a "+N more" link to the week.
+MONTH_DAY_ENTRIES = 4
 
 
 def _url(name: str, company) -> str:
@@ -127,7 +129,7 @@ def calendar_month(request):
         # The week view opens on the week of today when it is in this month, else on the 1st.
         week_value=(today if first_of_month(today) == month else month).isoformat(),
         weekday_heads=grid[:7],
-        days=calendar_days(company, grid, filters=form.filters(), period=(month, last)),
+        days=calendar_days(company, grid, filters=form.filters(), period=(month, last), per_day=MONTH_DAY_ENTRIES),
     )
     return render(request, "contentdesk/calendar/month.html", context)
 
@@ -236,7 +238,10 @@ def _redrawn_days(request, new_day: date, old_day: date | None, view_name: str, 
         month = parse_month(request.GET.get("month")) or first_of_month(context["today"])
         period = (month, add_months(month, 1) - timedelta(days=1))
     days = sorted({new_day, old_day} - {None})
-    cells = {cell.day: cell for cell in calendar_days(company, days, filters=form.filters(), period=period)}
+    per_day = MONTH_DAY_ENTRIES if view_name == "month" else None
+    cells = {
+        cell.day: cell for cell in calendar_days(company, days, filters=form.filters(), period=period, per_day=per_day)
+    }
     context.update(
         reached=cells[new_day],
         left=cells[old_day] if old_day in cells and old_day != new_day else None,

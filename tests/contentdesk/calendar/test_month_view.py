@@ -229,3 +229,50 @@ def test_channel_colours_in_the_stylesheet_are_the_models():
 
 def test_posting_to_the_month_view_is_refused_politely(login, company, owner):
     assert login(owner).post(_url(company)).status_code == 405
+
+
+def _fill_day(company, channel, titles_and_times):
+    for title, at in titles_and_times:
+        ContentItemFactory(company=company, channel=channel, title=title, status="draft", scheduled_at=at)
+
+
+def test_a_full_day_shows_its_first_items_and_links_the_others_to_its_week(login, company, owner, linkedin):
+    # Six items on Thursday 21 May (the last at 23:30 in Rome, 21:30 UTC), one just after
+    # midnight of the 22nd in Rome (still the 21st in UTC): the day is the company's.
+    _fill_day(company, linkedin, [(f"Post {hour}", rome(2026, 5, 21, hour, 0)) for hour in (9, 11, 12, 15)])
+    _fill_day(company, linkedin, [("Sera", rome(2026, 5, 21, 18, 0)), ("Notte", rome(2026, 5, 21, 23, 30))])
+    _fill_day(company, linkedin, [("Mezzanotte", rome(2026, 5, 22, 0, 30))])
+    content = login(owner).get(_url(company, "?month=2026-05")).content.decode()
+    cell = _cell(content, "2026-05-21")
+    assert list(re.findall(r'class="cal-chip-title"[^>]*>([^<]+)<', cell)) == [
+        "Post 9",
+        "Post 11",
+        "Post 12",
+        "Post 15",
+    ]
+    assert f'<a class="cal-more" href="/c/{company.slug}/calendar/week/?week=2026-05-21">+2 altri' in cell
+    assert "Mezzanotte" in _cell(content, "2026-05-22")
+    assert "cal-more" not in _cell(content, "2026-05-22")
+    # The week shows the whole day: nothing is lost, only moved one click away.
+    week = login(owner).get(_url(company, "week/?week=2026-05-21")).content.decode()
+    assert all(title in week for title in ("Post 9", "Post 15", "Sera", "Notte"))
+    assert "cal-more" not in week
+
+
+def test_the_empty_slots_of_a_full_day_count_among_the_others(
+    login, company, owner, linkedin, newsletter, linkedin_cadence
+):
+    # Thursday 21 May has a LinkedIn slot at 10:00: after four newsletters it is the fifth entry.
+    _fill_day(company, newsletter, [(f"Alba {minute}", rome(2026, 5, 21, 7, minute)) for minute in (0, 10, 20, 30)])
+    content = login(owner).get(_url(company, "?month=2026-05&status=draft")).content.decode()
+    cell = _cell(content, "2026-05-21")
+    assert "Alba 30" in cell
+    assert "cal-slot" not in cell
+    assert "+1 altro" in cell
+    assert "week=2026-05-21&amp;status=draft" in cell
+    # An item in it fills the slot: five items, the last one behind the link.
+    _fill_day(company, linkedin, [("Alle dieci", rome(2026, 5, 21, 10, 0))])
+    cell = _cell(login(owner).get(_url(company, "?month=2026-05")).content.decode(), "2026-05-21")
+    assert "Alle dieci" not in cell
+    assert "cal-slot" not in cell
+    assert "+1 altro" in cell

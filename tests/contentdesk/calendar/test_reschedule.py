@@ -206,3 +206,22 @@ def test_another_companys_item_answers_404_like_a_missing_one(login, company, di
 
 def test_get_is_not_allowed(login, company, digital_manager, planned):
     assert login(digital_manager).get(_url(company, planned)).status_code == 405
+
+
+def test_an_item_dropped_on_a_full_day_is_counted_behind_its_more_link(
+    login, company, digital_manager, planned, linkedin
+):
+    for hour in (6, 7, 8, 9):
+        ContentItemFactory(
+            company=company, channel=linkedin, title=f"Pieno {hour}", scheduled_at=rome(2026, 5, 26, hour)
+        )
+    content = (
+        login(digital_manager)
+        .post(_url(company, planned, "?month=2026-05"), {"day": "2026-05-26", "view": "month"}, **HTMX)
+        .content.decode()
+    )
+    reached, left = content.index('id="cal-day-2026-05-26"'), content.index('id="cal-day-2026-05-21"')
+    assert "Pieno 9" in content[reached:left]
+    assert "+1 altro" in content[reached:left]
+    assert "Valvole a sfera" not in content[reached:left]
+    assert _refresh(planned).scheduled_at == rome(2026, 5, 26, 10, 0)
