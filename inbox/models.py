@@ -375,6 +375,14 @@ class Message(models.Model):
             models.Index(
                 fields=["company", "bounced_address"], condition=~Q(bounced_address=""), name="message_bounced"
             ),
+            # A conversation's first human reply and its author, read from the index alone (the
+            # trainee's share of first replies probes it once per answered conversation).
+            models.Index(
+                fields=["conversation", "created_at", "id"],
+                include=["author"],
+                condition=Q(direction="out", is_automatic=False),
+                name="message_first_reply",
+            ),
         ]
 
     def __str__(self):
