@@ -97,6 +97,7 @@ def two_factor_setup(request):
         "form": form,
         "qr_svg": qr_code_svg(device),
         "manual_key": manual_key(device),
+        "otpauth_url": device.config_url,
         "next": next_url,
         "required": state.required,
         "replacing": state.has_device,

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -170,6 +171,14 @@ def test_setting_it_up_with_a_wrong_code_keeps_the_form_and_says_why(owner):
 
     letters = client.post("/accounts/two-factor/setup/", {"code": "abcdef"})
     assert "Type the 6 digits" in letters.content.decode()
+
+
+def test_setting_it_up_on_the_phone_itself_offers_a_link_that_opens_the_authenticator_app(owner):
+    client = password_only(owner)
+    html = client.get("/accounts/two-factor/setup/").content.decode()
+    device = TOTPDevice.objects.get(user=owner, confirmed=False)
+    assert device.config_url.startswith("otpauth://totp/")
+    assert f'href="{escape(device.config_url)}" data-testid="otpauth-link"' in html
 
 
 def test_the_setup_page_speaks_italian_by_default(owner):
