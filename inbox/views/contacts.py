@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from engagements.reauth import password_confirmed
@@ -84,7 +84,11 @@ def contact_erase(request, contact_id):
     count = gdpr.contact_erase(contact=contact, actor=request.user, request=request)
     messages.success(
         request,
-        _("The contact's personal data were erased from %(count)s conversation(s); the figures stay.")
+        ngettext(
+            "The contact's personal data were erased from %(count)s conversation; the figures stay.",
+            "The contact's personal data were erased from %(count)s conversations; the figures stay.",
+            count,
+        )
         % {"count": count},
     )
     return redirect("inbox_contact", company_slug=request.company.slug, contact_id=contact.pk)

@@ -399,3 +399,20 @@ def test_erase_deletes_quarantined_emails_from_their_address_only(company, owner
     QuarantinedEmail.objects.create(sender="altro@example.org", subject="Altro", **{**common, "content_hash": "k"})
     contact_erase(contact=person["contact"], actor=owner)
     assert list(QuarantinedEmail.objects.values_list("sender", flat=True)) == ["altro@example.org"]
+
+
+def test_after_the_erasure_the_page_says_so_and_offers_no_second_erasure(login, company, owner, person):
+    client = login(owner)
+    url = _url("inbox_contact", company, person["contact"])
+    assert 'data-testid="contact-erase-form"' in client.get(url).content.decode()
+
+    response = client.post(
+        _url("inbox_contact_erase", company, person["contact"]), {"confirm": "cancella"}, follow=True
+    )
+
+    html = response.content.decode()
+    assert 'data-testid="contact-erase-form"' not in html
+    assert 'data-testid="contact-already-erased"' in html
+    count = Conversation.objects.filter(contact=person["contact"]).count()
+    word = "conversazione" if count == 1 else "conversazioni"
+    assert f"cancellati da {count} {word}" in html
