@@ -102,8 +102,10 @@ def details_text(entry: Activity) -> str:
         parts.append(_("before training showed them ready"))
     if details.get("bulk"):
         parts.append(_("bulk change"))
+    if details.get("step") == "setup":
+        parts.append(_("while setting up two-factor sign-in"))
     known = {"from", "to", "to_id", "from_id", "department", "amount", "channel", "level", "assessment_id",
-             "edited", "attachments", "not_ready", "bulk", "moved_on", "status"}  # fmt: skip
+             "edited", "attachments", "not_ready", "bulk", "moved_on", "status", "step"}  # fmt: skip
     # Other services' details (plain values only), as they were written.
     parts += [f"{key}: {value}" for key, value in details.items() if key not in known and _plain(value)]
     return " · ".join(part for part in parts if part)

@@ -92,6 +92,13 @@ def test_times_are_the_companys_and_labels_the_readers_language(login, company, 
     assert "Open → Resolved" in html
 
 
+def test_a_wrong_code_while_setting_up_two_factor_reads_in_words_not_as_a_raw_key(login, company, owner, consultant):
+    _entry(company, consultant, Verb.TWO_FACTOR_FAILED, step="setup")
+    html = login(owner).get(_url(company)).content.decode()
+    assert "durante la configurazione dell&#x27;accesso in due passaggi" in html
+    assert "step: setup" not in html
+
+
 def test_filters_by_person_kind_group_and_days(login, company, owner, consultant, digital_manager):
     conversation = enquiry(company)
     _entry(company, consultant, Verb.REPLY_SENT, conversation, at=datetime(2026, 3, 1, 10, tzinfo=UTC))
