@@ -332,3 +332,10 @@ def test_the_demo_gives_owners_and_the_consultant_a_device_and_a_fresh_code_at_e
 
     assert second_factor(again["consulente@staffetta.example"]) == 302
     assert second_factor(codes["consulente@staffetta.example"]) == 400, "the previous start's code is void"
+
+
+def test_the_security_page_and_replacing_the_device_link_back(login, owner):
+    client = login(owner)
+    assert 'href="/" data-testid="back-link"' in client.get("/accounts/security/").content.decode()
+    html = client.get("/accounts/two-factor/setup/?next=/accounts/security/").content.decode()
+    assert 'href="/accounts/security/" data-testid="back-link"' in html
