@@ -8,6 +8,7 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
+from django.db import connection
 
 from engagements.budgets.models import Spend
 from engagements.roles import Role
@@ -177,6 +178,10 @@ def test_dashboard_is_in_english_for_an_english_user(login, company, owner):
 # waiting for the owner; the switcher's memberships; whether there is an audit baseline (the
 # "compare with the audit baseline" link).
 DASHBOARD_QUERIES = 47
+# On PostgreSQL the enquiry counts of the months that are over are cached under versions that
+# triggers change on every write (inbox.EnquiryMonthStamp): the first request after such writes
+# counts the months again, in one grouped query more, whatever the amount of data.
+RECOUNT_AFTER_WRITES = 1 if connection.vendor == "postgresql" else 0
 
 
 def test_dashboard_queries_do_not_grow_with_ten_times_the_data(
@@ -189,7 +194,7 @@ def test_dashboard_queries_do_not_grow_with_ten_times_the_data(
     with django_assert_max_num_queries(DASHBOARD_QUERIES):
         assert client.get(f"/c/{company.slug}/").status_code == 200
     fill(company, scale=10, year_before=True, recorded_by=digital_manager)
-    with django_assert_max_num_queries(DASHBOARD_QUERIES):
+    with django_assert_max_num_queries(DASHBOARD_QUERIES + RECOUNT_AFTER_WRITES):
         content = client.get(f"/c/{company.slug}/").content.decode()
     assert "33" in content  # 3 + 30 enquiries in November
 
