@@ -81,6 +81,19 @@ def broker_var_dir(_private_broker_folder):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Italian). A request made by an earlier test on
+    the same worker leaves its user's language active in this thread (the language middleware),
+    and service-level tests that read a message would otherwise depend on the order of tests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness costs a quarter second per user; tests need no secrecy.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

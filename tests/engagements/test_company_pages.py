@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from engagements.models import BusinessHours, Company
 from engagements.roles import Role
@@ -58,11 +59,15 @@ def test_company_home_is_in_italian_with_the_navigation_of_the_role(login, compa
 # spends exist (8); the 12-month enquiries; the engagement; the newsletter (5) and the training
 # plan (1); whether an audit baseline exists (the comparison link); switcher memberships;
 # session update and its savepoints.
-# (The dashboard with data: tests/reports/test_dashboard_page.py.)
+# (The dashboard with data: tests/reports/test_dashboard_page.py.) On PostgreSQL, a request that
+# finds the closed months' enquiry counts not cached yet (inbox.EnquiryMonthStamp) counts them in
+# one grouped query more, whatever the amount of data.
 @pytest.mark.parametrize(("role", "queries"), [(Role.COLLEAGUE, 9), (Role.CONSULTANT, 40)])
 def test_company_home_query_count_is_fixed(login, company, users_by_role, role, queries, django_assert_max_num_queries):
     user = users_by_role[role]
     client = login(user)
+    if role == Role.CONSULTANT and connection.vendor == "postgresql":
+        queries += 1
     with django_assert_max_num_queries(queries):
         client.get(f"/c/{company.slug}/")
     for _n in range(10):
