@@ -23,7 +23,19 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class InvitationForm(forms.Form):
+class RoleDepartmentMixin:
+    """A role and, for a colleague only, the department: the rule of the invitation and of a role change."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.COLLEAGUE and not cleaned.get("department"):
+            self.add_error("department", _("Choose the department of this colleague."))
+        if cleaned.get("role") != Role.COLLEAGUE:
+            cleaned["department"] = ""
+        return cleaned
+
+
+class InvitationForm(RoleDepartmentMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     role = forms.ChoiceField(label=_("Role"), choices=())
     department = forms.ChoiceField(
@@ -52,16 +64,8 @@ class InvitationForm(forms.Form):
             )
         return email
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("role") == Role.COLLEAGUE and not cleaned.get("department"):
-            self.add_error("department", _("Choose the department of this colleague."))
-        if cleaned.get("role") != Role.COLLEAGUE:
-            cleaned["department"] = ""
-        return cleaned
 
-
-class MemberRoleForm(forms.Form):
+class MemberRoleForm(RoleDepartmentMixin, forms.Form):
     """A member's new role (and department, for a colleague), in the members list."""
 
     role = forms.ChoiceField(label=_("Role"), choices=())
@@ -74,14 +78,6 @@ class MemberRoleForm(forms.Form):
     def __init__(self, *args, inviter: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r.value, r.label) for r in grantable_roles(inviter.role)]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("role") == Role.COLLEAGUE and not cleaned.get("department"):
-            self.add_error("department", _("Choose the department of this colleague."))
-        if cleaned.get("role") != Role.COLLEAGUE:
-            cleaned["department"] = ""
-        return cleaned
 
 
 class AcceptInvitationForm(forms.Form):

@@ -76,17 +76,23 @@ def newsletter_test(request, item_id):
     return _back(request, item)
 
 
-@require_GET
-@company_view("content.view")
-def newsletter_preview(request, item_id):
-    """The email as a recipient sees it, at a mail client's width, and its plain text."""
-    item = _newsletter_item(request, item_id)
+def _rendered(item):
+    """The item's send (if one is prepared) and its email as recipients will get it."""
     send = NewsletterSend.objects.select_related("newsletter_list__company", "segment").filter(item_id=item.pk).first()
     rendered = render_newsletter(
         item,
         subject=send.subject if send else "",
         sender_name=send.newsletter_list.sender_name if send else "",
     )
+    return send, rendered
+
+
+@require_GET
+@company_view("content.view")
+def newsletter_preview(request, item_id):
+    """The email as a recipient sees it, at a mail client's width, and its plain text."""
+    item = _newsletter_item(request, item_id)
+    send, rendered = _rendered(item)
     return render(request, "contentdesk/newsletter/preview.html", {"item": item, "send": send, "email": rendered})
 
 
@@ -105,12 +111,7 @@ EMAIL_PREVIEW_POLICY = (
 def newsletter_preview_email(request, item_id):
     """The HTML of the email alone, for the preview page's sandboxed frame."""
     item = _newsletter_item(request, item_id)
-    send = NewsletterSend.objects.select_related("newsletter_list__company", "segment").filter(item_id=item.pk).first()
-    rendered = render_newsletter(
-        item,
-        subject=send.subject if send else "",
-        sender_name=send.newsletter_list.sender_name if send else "",
-    )
+    _send, rendered = _rendered(item)
     response = HttpResponse(rendered["html"])
     response["Content-Security-Policy"] = EMAIL_PREVIEW_POLICY
     response["Cache-Control"] = "private, no-store"
