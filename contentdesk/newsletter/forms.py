@@ -73,12 +73,8 @@ class SubscriberFilterForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": _("Name, email or organisation"),
-                "class": "form-control form-control-sm",
-                "type": "search",
-            }
+        widget=forms.SearchInput(
+            attrs={"placeholder": _("Name, email or organisation"), "class": "form-control form-control-sm"}
         ),
     )
     status = forms.ChoiceField(

@@ -87,7 +87,7 @@ class MentionFilterForm(forms.Form):
 
     STATUS_CHOICES = [*Mention.Status.choices, ("all", _("Every status"))]
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, widget=forms.SearchInput)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     feed = forms.TypedChoiceField(label=_("Feed"), required=False, coerce=int, empty_value=None)
 
@@ -96,9 +96,7 @@ class MentionFilterForm(forms.Form):
         # `feeds` is the list the page shows anyway: no query of its own for the choices.
         self.feeds = {feed.pk: feed for feed in feeds}
         self.fields["feed"].choices = [("", _("Every feed")), *((feed.pk, feed.name) for feed in feeds)]
-        self.fields["q"].widget.attrs.update(
-            {"class": "form-control", "type": "search", "placeholder": _("Title, summary, site…")}
-        )
+        self.fields["q"].widget.attrs.update({"class": "form-control", "placeholder": _("Title, summary, site…")})
         for name in ("status", "feed"):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
 
