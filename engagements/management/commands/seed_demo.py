@@ -74,7 +74,6 @@ class Command(BaseCommand):
             berica, consultant=consultant, taken_on=engagement.starts_on + relativedelta(days=10), scores="initial"
         )
         seed_demo_handover(engagement, consultant=consultant, today=today)
-        seed_demo_reviews(engagement, consultant=consultant, owner=owner, trainee=trainee, today=today)
         seed_demo_budgets(berica, digital_manager=trainee, owner=owner, today=today)
 
         # The inbox: channels for both companies, six months of enquiries for Officine Berica.
@@ -101,6 +100,8 @@ class Command(BaseCommand):
         # Tessiture Astico: month 1, the audit has just begun (no digital manager yet).
         seed_demo_engagement(astico, consultant=consultant, trainee=None, today=today, month=1)
 
-        # Last: the past monthly reports freeze the figures every demo above has made.
+        # Last: the past reviews and monthly reports freeze the figures every demo above has made
+        # (before the budgets and the inbox were seeded, October's review showed no spend at all).
+        seed_demo_reviews(engagement, consultant=consultant, owner=owner, trainee=trainee, today=today)
         seed_demo_reports(berica, today=today)
         seed_demo_baseline(berica)
