@@ -1,13 +1,27 @@
 """Per-visitor rate limits (per chat and per connection) and the query budget of every widget call."""
 
 import re
+import time
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from inbox.chat.views_public import LIMITS
 from inbox.models import Conversation, Message
 from tests.inbox.factories import MessageFactory
+
+LONGEST_WINDOW = max(window for _limit, window in LIMITS.values())
+
+
+@pytest.fixture(autouse=True)
+def _just_after_a_window_boundary():
+    """The limits count in windows aligned to the clock: each test starts just after a boundary
+    of the longest one, so that a slow machine never sees a window end halfway through a test
+    (the poll test once did: its 91 polls straddled a minute)."""
+    start = (time.time() // LONGEST_WINDOW + 1) * LONGEST_WINDOW + 1
+    with time_machine.travel(start, tick=True):
+        yield
 
 
 def test_a_chat_writing_too_fast_is_told_to_wait(visitor):
