@@ -27,6 +27,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.middleware import OTPMiddleware
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -284,7 +285,7 @@ def wants_no_redirect(request) -> bool:
 def second_factor_response(request, *, has_device: bool):
     """Where an unverified user who needs the second factor goes instead of the page asked for."""
     if wants_no_redirect(request):
-        return HttpResponseForbidden("Two-factor sign-in needed.")
+        return HttpResponseForbidden(gettext("Sign in with your second factor first."))
     target = "two_factor_verify" if has_device else "two_factor_setup"
     return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
